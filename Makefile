@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine with Python 3.11+:
+#   make run   -> virtual environment, install, migrate, seed, serve on http://127.0.0.1:8000
+#   make test  -> virtual environment, install, every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SEED := countries mexico-city-workshop-2018
+DEV := DJANGO_DEBUG=1
+
+.PHONY: install run seed admin test check lint format clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+seed: install
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py loaddata $(SEED)
+
+run: seed
+	@echo ""
+	@echo "  The site:   http://127.0.0.1:8000/"
+	@echo "  Staff admin: http://127.0.0.1:8000/admin/"
+	@echo "  No admin login yet? In another terminal run: make admin"
+	@echo ""
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+admin: install
+	$(DEV) $(BIN)/python manage.py createsuperuser
+
+test: install
+	$(BIN)/python -m pytest
+
+check: install
+	$(DEV) $(BIN)/python manage.py check --fail-level WARNING
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles

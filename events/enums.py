@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    VICE_MINISTERIAL = "vice_ministerial", _("Vice-ministerial meeting")
+    WORKSHOP = "workshop", _("Workshop")
+    TECHNICAL_MEETING = "technical_meeting", _("Technical meeting")
+    WORKING_GROUP = "working_group", _("Working-group session")
+    LIAISON_OFFICERS = "liaison_officers", _("Liaison officers' meeting")
+    SEMINAR = "seminar", _("Seminar")
+    OTHER = "other", _("Other meeting")
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Virtual")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class OrganizationRole(models.TextChoices):
+    """Ordered as a press officer names them: who hosted, who convened, who organized."""
+
+    HOST = "host", _("Host")
+    CONVENER = "convener", _("Convener")
+    ORGANIZER = "organizer", _("Organizer")
+    CO_ORGANIZER = "co_organizer", _("Co-organizer")
+    SUPPORTER = "supporter", _("Supporter")
+    FUNDER = "funder", _("Funder")
+
+
+class ParticipantRole(models.TextChoices):
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator")
+    PARTICIPANT = "participant", _("Participant")
+
+
+class Language(models.TextChoices):
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+
+
+class ResourceKind(models.TextChoices):
+    CONVENTION = "convention", _("Convention")
+    FRAMEWORK = "framework", _("Framework")
+    GUIDELINES = "guidelines", _("Principles and guidelines")
+    DECLARATION = "declaration", _("Declaration")
+    REPORT = "report", _("Report")
+    PRESENTATION = "presentation", _("Presentation")
+    OTHER = "other", _("Other")
+
+
+class KeyPointKind(models.TextChoices):
+    CHALLENGE = "challenge", _("Challenge")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    CONCLUSION = "conclusion", _("Conclusion")
+    AGREEMENT = "agreement", _("Agreement")

@@ -1,0 +1,593 @@
+import functools
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Country, Organization, Person, Position
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKeyQuerySet
+from rcm_site.publishing import Publishable, PublishableQuerySet
+
+from .enums import (
+    EventFormat,
+    EventKind,
+    EventStatus,
+    KeyPointKind,
+    Language,
+    OrganizationRole,
+    ParticipantRole,
+    ResourceKind,
+)
+
+
+@functools.cache
+def _time_zones():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value):
+    if value not in _time_zones():
+        raise ValidationError(
+            _("%(value)s is not an IANA time zone name (e.g. America/Mexico_City)."),
+            params={"value": value},
+        )
+
+
+class Topic(SlugKeyed):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="topic_unique_slug",
+                violation_error_message=_("A topic with this slug already exists."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:topic_detail", args=[self.slug])
+
+
+class Sector(SlugKeyed):
+    """A kind of institution represented at a meeting: ministries of labour, unions…"""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    objects = SlugKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="sector_unique_slug",
+                violation_error_message=_("A sector with this slug already exists."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Resource(SlugKeyed):
+    """An instrument or document referred to at a meeting: a convention, a framework…"""
+
+    title = models.CharField(_("title"), max_length=300)
+    short_title = models.CharField(
+        _("short title"), max_length=100, blank=True, help_text=_("E.g. ILO C97.")
+    )
+    slug = models.SlugField(_("slug"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind)
+    issuer = models.ForeignKey(
+        Organization,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resources",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2200)],
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    file = models.FileField(_("file"), upload_to="resources/", blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="resource_unique_slug",
+                violation_error_message=_("A resource with this slug already exists."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
+    def upcoming(self):
+        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+
+class Event(SlugKeyed, Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind)
+    format = models.CharField(
+        _("format"), max_length=10, choices=EventFormat, default=EventFormat.IN_PERSON
+    )
+    event_status = models.CharField(
+        _("status"), max_length=10, choices=EventStatus, default=EventStatus.SCHEDULED
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text=_(
+            "IANA name of the meeting's local time zone, e.g. America/Mexico_City."
+        ),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Empty for a virtual meeting."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
+    body = models.TextField(_("account of the meeting"), blank=True)
+    participant_count = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors represented"), blank=True, related_name="events"
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="events"
+    )
+    resources = models.ManyToManyField(
+        Resource, verbose_name=_("resources cited"), blank=True, related_name="events"
+    )
+    source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    source_publisher = models.ForeignKey(
+        Organization,
+        verbose_name=_("source published by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="event_unique_slug",
+                violation_error_message=_("A meeting with this slug already exists."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message=_("A meeting cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("A meeting cannot end before it starts.")}
+            )
+
+
+class EventOrganization(models.Model):
+    """One role an organization played at a meeting; an organization may hold several."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="roles"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=OrganizationRole)
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. through its Mesoamerica Program."),
+    )
+
+    class Manager(models.Manager):
+        def get_by_natural_key(self, event_slug, organization_slug, role):
+            return self.get(
+                event__slug=event_slug, organization__slug=organization_slug, role=role
+            )
+
+    objects = Manager()
+
+    class Meta:
+        verbose_name = _("organization role")
+        verbose_name_plural = _("organizations and their roles")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"],
+                name="eventorganization_one_role_per_org",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization}: {self.get_role_display()}"
+
+    def natural_key(self):
+        return (self.event.slug, self.organization.slug, self.role)
+
+    natural_key.dependencies = ["events.event", "people.organization"]
+
+
+class Participation(models.Model):
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    position = models.ForeignKey(
+        Position,
+        verbose_name=_("post held then"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=ParticipantRole,
+        default=ParticipantRole.PARTICIPANT,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Manager(models.Manager):
+        def get_by_natural_key(self, event_slug, person_slug):
+            return self.get(event__slug=event_slug, person__slug=person_slug)
+
+    objects = Manager()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"], name="participation_once_per_event"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.position_id
+            and self.person_id
+            and self.position.person_id != self.person_id
+        ):
+            raise ValidationError(
+                {
+                    "position": _(
+                        "This post belongs to someone else; pick one of this person's posts."
+                    )
+                }
+            )
+
+    def natural_key(self):
+        return (self.event.slug, self.person.slug)
+
+    natural_key.dependencies = ["events.event", "people.person", "people.position"]
+
+
+class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
+    pass
+
+
+class Statement(UUIDKeyed, Publishable):
+    """Words said at a meeting (or issued on their own), attributed as they were said."""
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    speaker = models.ForeignKey(
+        Person,
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Leave empty for an organization's own statement."),
+    )
+    position = models.ForeignKey(
+        Position,
+        verbose_name=_("speaker's post then"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Filled from the post when left empty."),
+    )
+    text = models.TextField(_("text"))
+    language = models.CharField(
+        _("language of this text"),
+        max_length=5,
+        choices=Language,
+        default=Language.ENGLISH,
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="statements"
+    )
+    references = models.ManyToManyField(
+        Resource,
+        verbose_name=_("resources referred to"),
+        blank=True,
+        related_name="statements",
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | Q(organization__isnull=False),
+                name="statement_has_attribution",
+                violation_error_message=_(
+                    "Name the speaker, or the organization for its own statement."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"“{Truncator(self.text).words(12)}”"
+
+    def get_absolute_url(self):
+        return reverse("events:statement_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.position_id:
+            if self.speaker_id and self.position.person_id != self.speaker_id:
+                raise ValidationError(
+                    {
+                        "position": _(
+                            "This post belongs to someone else; pick one of the speaker's posts."
+                        )
+                    }
+                )
+            if not self.organization_id:
+                self.organization_id = self.position.organization_id
+        if not self.speaker_id and not self.organization_id:
+            raise ValidationError(
+                {
+                    "speaker": _(
+                        "Name the speaker, or the organization for its own statement."
+                    )
+                }
+            )
+
+
+class KeyFigure(UUIDKeyed):
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="key_figures",
+    )
+    value = models.CharField(
+        _("value"), max_length=50, help_text=_("E.g. Over 25 million.")
+    )
+    label = models.CharField(
+        _("label"), max_length=300, help_text=_("What the value counts.")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class KeyPoint(UUIDKeyed):
+    """A challenge named, a recommendation made or a conclusion reached at a meeting."""
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="key_points",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KeyPointKind)
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key point")
+        verbose_name_plural = _("key points")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return Truncator(self.text).words(12)
+
+
+class Photo(UUIDKeyed):
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(_("image"), upload_to="photos/%Y/", blank=True)
+    caption = models.CharField(_("caption"), max_length=300)
+    credit = models.CharField(
+        _("credit"), max_length=200, help_text=_("E.g. IOM / Cesia Chavarria.")
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("What the photo shows, for screen readers."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption
+
+
+class MediaContact(UUIDKeyed):
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="media_contacts",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="media_contacts",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="media_contacts",
+    )
+    office = models.CharField(
+        _("office"), max_length=100, blank=True, help_text=_("E.g. San José.")
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(organization__isnull=False),
+                name="mediacontact_has_person_or_organization",
+                violation_error_message=_(
+                    "Name a person or an organization to contact."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(email=""),
+                name="mediacontact_has_phone_or_email",
+                violation_error_message=_("Give a phone number or an email address."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.phone or self.email

@@ -1,0 +1,80 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Country, Organization, Person, Position
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "iso_code", "rcm_status"]
+    list_filter = ["rcm_status"]
+    search_fields = ["name", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["organization"]
+    fields = ["title", "organization", "start_date", "end_date"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "country",
+        "parent",
+        "status",
+        "publish_at",
+    ]
+    list_filter = ["status", "kind", "country"]
+    list_select_related = ["country", "parent"]
+    search_fields = ["name", "acronym", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country", "parent"]
+    date_hierarchy = "publish_at"
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "kind", "country", "parent"]}),
+        (_("About"), {"fields": ["website", "description"]}),
+        (_("Publication"), {"fields": ["status", "publish_at"]}),
+    ]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["family_name", "given_name", "honorific", "country", "status"]
+    list_display_links = ["family_name", "given_name"]
+    list_filter = ["status", "country"]
+    list_select_related = ["country"]
+    search_fields = ["family_name", "given_name", "slug"]
+    prepopulated_fields = {"slug": ["given_name", "family_name"]}
+    autocomplete_fields = ["country"]
+    date_hierarchy = "publish_at"
+    inlines = [PositionInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["honorific", "given_name", "family_name", "slug", "country"]},
+        ),
+        (_("About"), {"fields": ["bio", "photo", "photo_alt", "photo_credit"]}),
+        (_("Publication"), {"fields": ["status", "publish_at"]}),
+    ]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "organization", "start_date", "end_date"]
+    list_filter = ["organization__kind"]
+    list_select_related = ["person", "organization"]
+    search_fields = [
+        "title",
+        "person__family_name",
+        "person__given_name",
+        "organization__name",
+        "organization__acronym",
+    ]
+    autocomplete_fields = ["person", "organization"]
+    date_hierarchy = "start_date"

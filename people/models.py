@@ -1,0 +1,293 @@
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.publishing import Publishable, PublishableQuerySet
+
+from .enums import OrganizationKind, RcmStatus
+
+
+class CountryQuerySet(models.QuerySet):
+    def get_by_natural_key(self, iso_code):
+        return self.get(iso_code=iso_code)
+
+    def members(self):
+        return self.filter(rcm_status=RcmStatus.MEMBER)
+
+
+class Country(models.Model):
+    iso_code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, as in ISO 3166-1."))
+        ],
+        help_text=_("ISO 3166-1 alpha-2, e.g. MX."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    rcm_status = models.CharField(
+        _("RCM status"), max_length=10, choices=RcmStatus, default=RcmStatus.MEMBER
+    )
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso_code"],
+                name="country_unique_iso_code",
+                violation_error_message=_(
+                    "A country with this ISO code already exists."
+                ),
+            ),
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="country_unique_slug",
+                violation_error_message=_("A country with this slug already exists."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:country_detail", args=[self.iso_code.lower()])
+
+    def natural_key(self):
+        return (self.iso_code,)
+
+
+class OrganizationQuerySet(PublishableQuerySet, SlugKeyQuerySet):
+    pass
+
+
+class Organization(SlugKeyed, Publishable):
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        help_text=_("For a government body, the country it belongs to."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("E.g. IOM for its Mesoamerica Program."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="organization_unique_slug",
+                violation_error_message=_(
+                    "An organization with this slug already exists."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        if self.acronym and self.acronym not in self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:organization_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError(
+                {"parent": _("An organization cannot be part of itself.")}
+            )
+
+
+class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
+    pass
+
+
+class Person(SlugKeyed, Publishable):
+    honorific = models.CharField(
+        _("honorific"), max_length=50, blank=True, help_text=_("E.g. Ambassador.")
+    )
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(
+        _("family name"),
+        max_length=100,
+        help_text=_("Both surnames where the person uses two, e.g. Díaz Reynoso."),
+    )
+    slug = models.SlugField(_("slug"), max_length=120)
+    sort_name = models.CharField(max_length=200, editable=False, db_index=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text=_("The country whose delegation or government the person serves."),
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
+    photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        # Spanish double surnames sort by the first family name ("Díaz Reynoso" under
+        # D), and "Álvarez" sorts beside "Alvarez", not after "Z".
+        ordering = ["sort_name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="person_unique_slug",
+                violation_error_message=_("A person with this slug already exists."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("people:person_detail", args=[self.slug])
+
+    @property
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def name_with_honorific(self):
+        return f"{self.honorific} {self.full_name}".strip()
+
+    def clean(self):
+        super().clean()
+        if self.photo and not self.photo_alt:
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for readers who cannot see it.")}
+            )
+
+
+class PositionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, person_slug, organization_slug, title, start_date):
+        return self.get(
+            person__slug=person_slug,
+            organization__slug=organization_slug,
+            title=title,
+            start_date=start_date,
+        )
+
+
+class Position(models.Model):
+    """A post a person holds in an organization, over a period.
+
+    Statements and participations point at the post held *at the time*, so a later
+    promotion does not rewrite what someone said in an earlier capacity.
+    """
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="positions",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="positions",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organization", "title", "start_date"],
+                name="position_unique_post_start",
+            ),
+            # NULLs are distinct in a unique index: one undated post per title.
+            models.UniqueConstraint(
+                fields=["person", "organization", "title"],
+                condition=Q(start_date__isnull=True),
+                name="position_unique_undated_post",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="position_end_not_before_start",
+                violation_error_message=_("A post cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.title}, {self.organization.name}"
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("A post cannot end before it starts.")}
+            )
+
+    def natural_key(self):
+        start = self.start_date.isoformat() if self.start_date else None
+        return (self.person.slug, self.organization.slug, self.title, start)
+
+    natural_key.dependencies = ["people.person", "people.organization"]
+
+    @property
+    def label(self):
+        """The post as a byline reads: "General Director for Latin America, SRE"."""
+        return f"{self.title}, {self.organization.name}"
+
+
+def sort_key(*parts):
+    """Lower case without accents, so that collation does not depend on the database."""
+    text = unicodedata.normalize("NFKD", " ".join(parts).casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@receiver(pre_save, sender=Person)
+def set_sort_name(sender, instance, **kwargs):
+    # A signal rather than save(), because loaddata saves "raw" and skips save().
+    instance.sort_name = sort_key(instance.family_name, instance.given_name)

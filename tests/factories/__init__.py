@@ -1,0 +1,155 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from events import models as events
+from people import models as people
+from rcm_site.publishing import PublicationStatus
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    status = PublicationStatus.PUBLISHED
+    publish_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=1)
+    )
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = people.Country
+        django_get_or_create = ["iso_code"]
+
+    iso_code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    name = factory.Sequence(lambda n: f"Country {n}")
+    slug = factory.Sequence(lambda n: f"country-{n}")
+
+
+class OrganizationFactory(PublishedFactory):
+    class Meta:
+        model = people.Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+    kind = "intergovernmental"
+
+
+class PersonFactory(PublishedFactory):
+    class Meta:
+        model = people.Person
+
+    given_name = factory.Sequence(lambda n: f"Given{n}")
+    family_name = factory.Sequence(lambda n: f"Family{n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = people.Position
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Director {n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Sector
+
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Resource
+
+    title = factory.Sequence(lambda n: f"Convention {n}")
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    kind = "convention"
+
+
+class EventFactory(PublishedFactory):
+    class Meta:
+        model = events.Event
+
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    kind = "workshop"
+    start_date = datetime.date(2019, 3, 4)
+    end_date = datetime.date(2019, 3, 5)
+    timezone = "America/Guatemala"
+    city = "Guatemala City"
+    summary = "A meeting."
+
+
+class EventOrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.EventOrganization
+
+    event = factory.SubFactory(EventFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = "supporter"
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Participation
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "participant"
+
+
+class StatementFactory(PublishedFactory):
+    class Meta:
+        model = events.Statement
+
+    event = factory.SubFactory(EventFactory)
+    speaker = factory.SubFactory(PersonFactory)
+    text = factory.Sequence(lambda n: f"Statement number {n} on labour migration.")
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.KeyFigure
+
+    event = factory.SubFactory(EventFactory)
+    value = factory.Sequence(lambda n: f"{n} million")
+    label = "migrants"
+
+
+class KeyPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.KeyPoint
+
+    event = factory.SubFactory(EventFactory)
+    kind = "challenge"
+    text = factory.Sequence(lambda n: f"Challenge {n}.")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Photo
+
+    event = factory.SubFactory(EventFactory)
+    caption = factory.Sequence(lambda n: f"Caption {n}")
+    credit = "IOM"
+    alt_text = "People at a table"
+
+
+class MediaContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.MediaContact
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    phone = "+506 0000 0000"
