@@ -4,7 +4,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Prefetch, Q, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -142,6 +142,54 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def past(self):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
+    def search(self, text):
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(body__icontains=text)
+            | Q(city__icontains=text)
+        )
+
+    def for_list(self):
+        return self.select_related("country")
+
+    def for_page(self):
+        """A meeting with everything its page shows, each related list public only."""
+        return self.select_related("country", "source_publisher").prefetch_related(
+            Prefetch(
+                "roles",
+                EventOrganization.objects.published()
+                .select_related("organization")
+                .in_role_order(),
+                to_attr="public_roles",
+            ),
+            Prefetch(
+                "participations",
+                Participation.objects.published().select_related(
+                    "person", "position__organization"
+                ),
+                to_attr="public_participations",
+            ),
+            Prefetch(
+                "statements",
+                Statement.objects.published().for_cards().order_by("order", "id"),
+                to_attr="public_statements",
+            ),
+            Prefetch(
+                "media_contacts",
+                MediaContact.objects.published().select_related(
+                    "person", "organization"
+                ),
+                to_attr="public_media_contacts",
+            ),
+            Prefetch("resources", Resource.objects.select_related("issuer")),
+            "key_figures",
+            "key_points",
+            "photos",
+            "sectors",
+            "topics",
+        )
+
 
 class Event(SlugKeyed, Publishable):
     title = models.CharField(_("title"), max_length=300)
@@ -232,6 +280,29 @@ class Event(SlugKeyed, Publishable):
             )
 
 
+class EventOrganizationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, event_slug, organization_slug, role):
+        return self.get(
+            event__slug=event_slug, organization__slug=organization_slug, role=role
+        )
+
+    def published(self):
+        return self.filter(
+            event__in=Event.objects.published(),
+            organization__in=Organization.objects.published(),
+        )
+
+    def in_role_order(self):
+        """Hosts first, funders last, as OrganizationRole lists them."""
+        return self.order_by(
+            Case(
+                *[When(role=role, then=i) for i, role in enumerate(OrganizationRole)],
+                output_field=models.IntegerField(),
+            ),
+            "id",
+        )
+
+
 class EventOrganization(models.Model):
     """One role an organization played at a meeting; an organization may hold several."""
 
@@ -252,13 +323,7 @@ class EventOrganization(models.Model):
         help_text=_("E.g. through its Mesoamerica Program."),
     )
 
-    class Manager(models.Manager):
-        def get_by_natural_key(self, event_slug, organization_slug, role):
-            return self.get(
-                event__slug=event_slug, organization__slug=organization_slug, role=role
-            )
-
-    objects = Manager()
+    objects = EventOrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organization role")
@@ -278,6 +343,16 @@ class EventOrganization(models.Model):
         return (self.event.slug, self.organization.slug, self.role)
 
     natural_key.dependencies = ["events.event", "people.organization"]
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, event_slug, person_slug):
+        return self.get(event__slug=event_slug, person__slug=person_slug)
+
+    def published(self):
+        return self.filter(
+            event__in=Event.objects.published(), person__in=Person.objects.published()
+        )
 
 
 class Participation(models.Model):
@@ -309,11 +384,7 @@ class Participation(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Manager(models.Manager):
-        def get_by_natural_key(self, event_slug, person_slug):
-            return self.get(event__slug=event_slug, person__slug=person_slug)
-
-    objects = Manager()
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant")
@@ -350,7 +421,37 @@ class Participation(models.Model):
 
 
 class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
-    pass
+    def published(self):
+        """Published statements whose meeting, speaker and organization are public too:
+        a public page must never name a draft through a quote."""
+        return (
+            super()
+            .published()
+            .filter(
+                Q(event__isnull=True) | Q(event__in=Event.objects.published()),
+                Q(speaker__isnull=True) | Q(speaker__in=Person.objects.published()),
+                Q(organization__isnull=True)
+                | Q(organization__in=Organization.objects.published()),
+            )
+        )
+
+    def search(self, text):
+        return self.filter(
+            Q(text__icontains=text)
+            | Q(speaker__family_name__icontains=text)
+            | Q(speaker__given_name__icontains=text)
+        )
+
+    def in_year(self, year):
+        return self.filter(
+            Q(date__year=year) | Q(date__isnull=True, event__start_date__year=year)
+        )
+
+    def for_cards(self):
+        """Latest first, with what a statement card shows."""
+        return self.select_related(
+            "event", "speaker", "position__organization", "organization"
+        ).order_by(F("event__start_date").desc(nulls_last=True), "order", "id")
 
 
 class Statement(UUIDKeyed, Publishable):
@@ -389,6 +490,18 @@ class Statement(UUIDKeyed, Publishable):
         blank=True,
         related_name="statements",
         help_text=_("Filled from the post when left empty."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("for country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_(
+            "The country the speaker spoke for. Filled from the organization or the "
+            "speaker when left empty."
+        ),
     )
     text = models.TextField(_("text"))
     language = models.CharField(
@@ -538,6 +651,16 @@ class Photo(UUIDKeyed):
         return self.caption
 
 
+class MediaContactQuerySet(UUIDKeyQuerySet):
+    def published(self):
+        return self.filter(
+            Q(person__isnull=True) | Q(person__in=Person.objects.published()),
+            Q(organization__isnull=True)
+            | Q(organization__in=Organization.objects.published()),
+            event__in=Event.objects.published(),
+        )
+
+
 class MediaContact(UUIDKeyed):
     event = models.ForeignKey(
         Event,
@@ -568,7 +691,7 @@ class MediaContact(UUIDKeyed):
     email = models.EmailField(_("email"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = UUIDKeyQuerySet.as_manager()
+    objects = MediaContactQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("media contact")

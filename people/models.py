@@ -3,11 +3,12 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
@@ -71,7 +72,11 @@ class Country(models.Model):
 
 
 class OrganizationQuerySet(PublishableQuerySet, SlugKeyQuerySet):
-    pass
+    def search(self, text):
+        return self.filter(Q(name__icontains=text) | Q(acronym__icontains=text))
+
+    def for_list(self):
+        return self.select_related("country")
 
 
 class Organization(SlugKeyed, Publishable):
@@ -133,7 +138,18 @@ class Organization(SlugKeyed, Publishable):
 
 
 class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
-    pass
+    def search(self, text):
+        """Names match whatever the accents and case: "diaz" finds "Díaz"."""
+        return self.filter(sort_name__contains=sort_key(text))
+
+    def for_list(self):
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "positions",
+                Position.objects.published().current().select_related("organization"),
+                to_attr="current_positions",
+            )
+        )
 
 
 class Person(SlugKeyed, Publishable):
@@ -207,6 +223,17 @@ class PositionQuerySet(models.QuerySet):
             organization__slug=organization_slug,
             title=title,
             start_date=start_date,
+        )
+
+    def published(self):
+        return self.filter(
+            person__in=Person.objects.published(),
+            organization__in=Organization.objects.published(),
+        )
+
+    def current(self):
+        return self.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate())
         )
 
 

@@ -1,3 +1,5 @@
+import copy
+
 import pytest
 from django.core.management import call_command
 
@@ -8,3 +10,21 @@ WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
 @pytest.fixture
 def seed(db):
     call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+
+
+class UndefinedVariable(str):
+    """string_if_invalid that fails the test instead of printing nothing."""
+
+    def __mod__(self, name):
+        raise AssertionError(f"template uses an undefined variable: {name}")
+
+
+@pytest.fixture(autouse=True)
+def strict_templates(settings, request):
+    """Public templates may not use undefined variables. The admin's own templates do,
+    by design, so tests that open the admin opt out with the `admin` marker."""
+    if request.node.get_closest_marker("admin"):
+        return
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["OPTIONS"]["string_if_invalid"] = UndefinedVariable("%s")
+    settings.TEMPLATES = templates

@@ -13,7 +13,7 @@ from events.models import Event, Statement
 from . import factories
 from .conftest import WORKSHOP
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.admin]
 
 PROJECT_MODELS = [
     model

@@ -1,0 +1,109 @@
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Country, Organization, Person
+from rcm_site.listing import TextFilter, YearFilter
+
+from .enums import EventFormat, EventKind
+from .models import Event, Statement, Topic
+
+FIRST_YEAR = 1996  # the RCM's first meeting, in Puebla
+
+
+def year_filter(**kwargs):
+    return YearFilter(
+        **kwargs,
+        label=_("Year"),
+        min_value=FIRST_YEAR,
+        max_value=timezone.now().year + 10,
+    )
+
+
+class EventFilter(django_filters.FilterSet):
+    q = TextFilter(label=_("Text"), method="search")
+    year = year_filter(field_name="start_date__year")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso_code",
+        empty_label=_("All countries"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=EventKind, empty_label=_("All kinds")
+    )
+    format = django_filters.ChoiceFilter(
+        label=_("Format"), choices=EventFormat, empty_label=_("All formats")
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        field_name="topics",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All topics"),
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Organization"),
+        field_name="roles__organization",
+        queryset=Organization.objects.published(),
+        to_field_name="slug",
+        empty_label=_("All organizations"),
+        distinct=True,
+    )
+
+    class Meta:
+        model = Event
+        fields = ["q", "year", "country", "kind", "format", "topic", "organization"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class StatementFilter(django_filters.FilterSet):
+    q = TextFilter(label=_("Text"), method="search")
+    speaker = django_filters.ModelChoiceFilter(
+        label=_("Speaker"),
+        queryset=Person.objects.published()
+        .filter(statements__in=Statement.objects.published())
+        .distinct(),
+        to_field_name="slug",
+        empty_label=_("All speakers"),
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Organization"),
+        queryset=Organization.objects.published()
+        .filter(statements__in=Statement.objects.published())
+        .distinct(),
+        to_field_name="slug",
+        empty_label=_("All organizations"),
+    )
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso_code",
+        empty_label=_("All countries"),
+    )
+    event = django_filters.ModelChoiceFilter(
+        label=_("Meeting"),
+        queryset=Event.objects.published(),
+        to_field_name="slug",
+        empty_label=_("All meetings"),
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        field_name="topics",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All topics"),
+    )
+    year = year_filter(method="by_year")
+
+    class Meta:
+        model = Statement
+        fields = ["q", "speaker", "organization", "country", "event", "topic", "year"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def by_year(self, queryset, name, value):
+        return queryset.in_year(value)

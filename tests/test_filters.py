@@ -1,0 +1,233 @@
+"""Filtered lists: each filter narrows, filters combine and survive paging, and a value
+that does not validate is a 400 naming the field."""
+
+import datetime
+import re
+
+import pytest
+
+from .factories import (
+    CountryFactory,
+    EventFactory,
+    EventOrganizationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PositionFactory,
+    StatementFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return sorted(str(obj) for obj in response.context["object_list"])
+
+
+@pytest.fixture
+def world(db):
+    mx = CountryFactory(iso_code="MX", name="Mexico", slug="mexico")
+    gt = CountryFactory(iso_code="GT", name="Guatemala", slug="guatemala")
+    reintegration = TopicFactory(slug="reintegration", name="Reintegration")
+    iom = OrganizationFactory(
+        slug="iom", name="International Organization for Migration", acronym="IOM"
+    )
+    sre = OrganizationFactory(
+        slug="sre", name="Ministry of Foreign Affairs", kind="government", country=mx
+    )
+    workshop = EventFactory(
+        title="Workshop on labour migration",
+        slug="workshop-2018",
+        kind="workshop",
+        format="in_person",
+        country=mx,
+        start_date=datetime.date(2018, 9, 4),
+        end_date=datetime.date(2018, 9, 5),
+    )
+    workshop.topics.add(reintegration)
+    EventOrganizationFactory(event=workshop, organization=iom, role="supporter")
+    vice = EventFactory(
+        title="Vice-ministerial meeting",
+        slug="vmm-2019",
+        kind="vice_ministerial",
+        format="hybrid",
+        country=gt,
+        start_date=datetime.date(2019, 6, 1),
+        end_date=datetime.date(2019, 6, 1),
+    )
+    diaz = PersonFactory(
+        given_name="Miguel",
+        family_name="Díaz Reynoso",
+        slug="miguel-diaz-reynoso",
+        country=mx,
+    )
+    PositionFactory(person=diaz, organization=sre, title="General Director")
+    pisani = PersonFactory(
+        given_name="Marcelo", family_name="Pisani", slug="marcelo-pisani"
+    )
+    PositionFactory(person=pisani, organization=iom, title="Regional Director")
+    s1 = StatementFactory(
+        event=workshop,
+        speaker=diaz,
+        organization=sre,
+        country=mx,
+        text="Mexico recognizes migrants.",
+    )
+    s1.topics.add(reintegration)
+    StatementFactory(
+        event=workshop, speaker=pisani, organization=iom, text="Planning is paramount."
+    )
+    StatementFactory(
+        event=vice,
+        speaker=pisani,
+        organization=iom,
+        text="Data matters for governance.",
+    )
+    return locals()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Vice-ministerial meeting", "Workshop on labour migration"]),
+        ("year=2018", ["Workshop on labour migration"]),
+        ("country=GT", ["Vice-ministerial meeting"]),
+        ("kind=vice_ministerial", ["Vice-ministerial meeting"]),
+        ("format=in_person", ["Workshop on labour migration"]),
+        ("topic=reintegration", ["Workshop on labour migration"]),
+        ("organization=iom", ["Workshop on labour migration"]),
+        ("q=LABOUR", ["Workshop on labour migration"]),
+        ("year=2018&country=GT", []),
+        ("year=2019&kind=vice_ministerial&format=hybrid", ["Vice-ministerial meeting"]),
+    ],
+)
+def test_meeting_filters(world, client, query, expected):
+    assert titles(client, f"/events/?{query}") == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "speaker=marcelo-pisani",
+            ["“Data matters for governance.”", "“Planning is paramount.”"],
+        ),
+        ("organization=sre", ["“Mexico recognizes migrants.”"]),
+        ("country=MX", ["“Mexico recognizes migrants.”"]),
+        ("event=vmm-2019", ["“Data matters for governance.”"]),
+        ("topic=reintegration", ["“Mexico recognizes migrants.”"]),
+        ("year=2018", ["“Mexico recognizes migrants.”", "“Planning is paramount.”"]),
+        ("q=paramount", ["“Planning is paramount.”"]),
+        ("speaker=marcelo-pisani&year=2019", ["“Data matters for governance.”"]),
+    ],
+)
+def test_statement_filters(world, client, query, expected):
+    assert titles(client, f"/statements/?{query}") == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=MX", ["Miguel Díaz Reynoso"]),
+        ("organization=iom", ["Marcelo Pisani"]),
+        ("q=diaz", ["Miguel Díaz Reynoso"]),
+        ("q=DÍAZ reynoso", ["Miguel Díaz Reynoso"]),
+        ("q=pisani&country=MX", []),
+    ],
+)
+def test_people_filters(world, client, query, expected):
+    assert titles(client, f"/people/?{query}") == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=government", ["Ministry of Foreign Affairs"]),
+        ("country=MX", ["Ministry of Foreign Affairs"]),
+        ("q=iom", ["International Organization for Migration (IOM)"]),
+    ],
+)
+def test_organization_filters(world, client, query, expected):
+    assert titles(client, f"/organizations/?{query}") == expected
+
+
+def test_dropdowns_list_only_public_records(world, client):
+    OrganizationFactory(slug="draft-org", name="Draft Org", status="draft")
+    hidden = PersonFactory(slug="draft-person", status="draft")
+    StatementFactory(speaker=hidden, event=world["workshop"])
+    EventFactory(slug="draft-meeting", title="Draft meeting", status="draft")
+    body = client.get("/statements/").content.decode()
+    assert 'value="marcelo-pisani"' in body
+    assert 'value="workshop-2018"' in body
+    for hidden_value in ("draft-org", "draft-person", "draft-meeting"):
+        assert f'value="{hidden_value}"' not in body
+    body = client.get("/events/").content.decode()
+    assert 'value="iom"' in body
+    assert 'value="draft-org"' not in body
+
+
+def test_filters_survive_pagination(world, client):
+    for n in range(25):
+        EventFactory(
+            title=f"Working group {n:02}",
+            kind="working_group",
+            start_date=datetime.date(2020, 1, 1),
+            end_date=datetime.date(2020, 1, 2),
+        )
+    response = client.get("/events/?kind=working_group&year=2020")
+    body = response.content.decode()
+    assert "25 results" in body
+    assert "Page 1 of 2" in body
+    next_link = re.search(r'<a href="([^"]+)" rel="next">', body).group(1)
+    assert next_link == "?kind=working_group&amp;year=2020&amp;page=2"
+    second = client.get("/events/" + next_link.replace("&amp;", "&"))
+    assert second.status_code == 200
+    assert len(second.context["object_list"]) == 5
+    assert all(e.kind == "working_group" for e in second.context["object_list"])
+    previous = re.search(
+        r'<a href="([^"]+)" rel="prev">', second.content.decode()
+    ).group(1)
+    assert previous == "?kind=working_group&amp;year=2020&amp;page=1"
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/events/?year=abc", "Year"),
+        ("/events/?year=1900", "Year"),
+        ("/events/?year=99999", "Year"),
+        ("/events/?year=2018.5", "Year"),
+        ("/events/?kind=conference", "Kind"),
+        ("/events/?format=telepathy", "Format"),
+        ("/events/?country=ZZ", "Country"),
+        ("/events/?topic=no-such-topic", "Topic"),
+        ("/events/?organization=12", "Organization"),
+        ("/events/?q=" + "x" * 201, "Text"),
+        ("/events/?q=bad%00byte", "Text"),
+        ("/statements/?speaker=nobody", "Speaker"),
+        ("/statements/?event=no-such-meeting", "Meeting"),
+        ("/statements/?year=-1", "Year"),
+        ("/people/?country=mx1", "Country"),
+        ("/people/?organization=%00", "Organization"),
+        ("/organizations/?kind=club", "Kind"),
+    ],
+)
+def test_bad_filter_value_is_400_naming_the_field(world, client, url, field):
+    response = client.get(url)
+    assert response.status_code == 400
+    errors = re.search(
+        r'<div class="form-errors" role="alert">(.*?)</div>',
+        response.content.decode(),
+        re.S,
+    )
+    assert errors, "the page explains what is wrong"
+    assert f">{field}</a>:" in errors.group(1)
+    assert list(response.context["object_list"]) == []
+
+
+def test_valid_filters_beside_a_bad_one_keep_their_values_in_the_form(world, client):
+    body = client.get("/events/?kind=workshop&year=abc").content.decode()
+    assert '<option value="workshop" selected>' in body
+    assert 'name="year" value="abc"' in body

@@ -1,0 +1,296 @@
+"""The public pages, read as a journalist would read them."""
+
+import html
+import itertools
+import re
+
+import pytest
+from django.urls import reverse
+
+from events.models import Statement
+
+from .conftest import WORKSHOP
+
+pytestmark = pytest.mark.django_db
+
+EVENT_URL = f"/events/{WORKSHOP}/"
+
+
+def page_text(response):
+    """The page as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+    return re.sub(r" ([,.;:)])", r"\1", text)
+
+
+def get_text(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return page_text(response)
+
+
+def statement_url(speaker_slug):
+    return Statement.objects.get(speaker__slug=speaker_slug).get_absolute_url()
+
+
+def test_home(seed, client):
+    text = get_text(client, "/")
+    assert "Meetings of the Regional Conference on Migration" in text
+    assert "Regional Workshop on the Governance of Labour Migration" in text
+    assert "Over 25 million" in text
+    assert "Mexico recognizes the vital importance of migrants" in text
+    for country in ("Belize", "Dominican Republic", "United States"):
+        assert country in text
+
+
+def test_meeting_page_shows_every_fact_in_reading_order(seed, client):
+    text = get_text(client, EVENT_URL)
+    facts_in_order = [
+        "Regional Workshop on the Governance of Labour Migration: Towards Integrated "
+        "and Planned Policies",
+        "4–5 September 2018",
+        "Mexico City, Mexico",
+        "In person",
+        "Host Government of Mexico",
+        "Convener Regional Conference on Migration (RCM)",
+        "Co-organizer International Organization for Migration (IOM) "
+        "(through its Mesoamerica Program) Mesoamerica Program (on behalf of IOM)",
+        "Supporter International Organization for Migration (IOM) "
+        "International Labour Organization (ILO)",
+        "Funder United States Department of State (funds IOM's Mesoamerica Program)",
+        "60 participants",
+        "Chancelleries",
+        "Trade unions",
+        "Over 25 million nationals of countries in the Americas live outside their "
+        "country of origin",
+        "More than 80 per cent of migrants from the Americas remain within the region",
+        "The region faces a triple challenge",
+        "Challenge The integration of new and diverse profiles of immigrant workers",
+        "The lack or scarcity of qualified human resources.",
+        "Recommendation Renewed, comprehensive and strategically planned",
+        "Some of the key speakers at the RCM Labour Migration workshop in Mexico City. "
+        "Photo: IOM / Cesia Chavarria",
+        "Ambassador Miguel Díaz Reynoso, General Director for Latin America, "
+        "Ministry of Foreign Affairs of Mexico Speaker",
+        "Mexico recognizes the vital importance of migrants",
+        "The involvement of all RCM countries in the appropriate planning",
+        "Migration for Employment Convention (Revised), 1949 (No. 97) (ILO Convention 97)",
+        "Alexandra Bonnie IOM San José Phone: +506 2212 5304",
+        "Central and North American Countries Discuss Labour Migration Governance, "
+        "International Organization for Migration",
+        "Labour migration",
+    ]
+    positions = [text.find(fact) for fact in facts_in_order]
+    missing = [
+        fact for fact, at in zip(facts_in_order, positions, strict=True) if at < 0
+    ]
+    assert not missing
+    assert positions == sorted(positions)
+
+
+def test_meeting_page_quotes_each_statement_with_its_attribution(seed, client):
+    text = get_text(client, EVENT_URL)
+    for statement in Statement.objects.select_related("speaker", "position"):
+        assert statement.text in text
+        assert (
+            f"{statement.speaker.name_with_honorific}, {statement.position.title}"
+            in text
+        )
+
+
+def test_meeting_page_links_other_meetings_of_the_same_kind(seed, client):
+    from .factories import EventFactory
+
+    EventFactory(title="Workshop on Return and Reintegration", kind="workshop")
+    EventFactory(title="Vice-Ministerial Meeting", kind="vice_ministerial")
+    text = get_text(client, EVENT_URL)
+    assert "Other meetings: Workshop" in text
+    assert "Workshop on Return and Reintegration" in text
+    assert "Vice-Ministerial Meeting" not in text
+
+
+def test_meeting_page_shows_photo_with_alt_text(seed, client):
+    from events.models import Photo
+
+    photo = Photo.objects.get()
+    photo.image = "photos/2018/speakers.jpg"
+    photo.save()
+    body = client.get(EVENT_URL).content.decode()
+    assert (
+        '<img src="/media/photos/2018/speakers.jpg" alt="Key speakers of the RCM'
+        in body
+    )
+
+
+def test_statement_permalink(seed, client):
+    text = get_text(client, statement_url("francesco-carella"))
+    assert "Statement by Francesco Carella" in text
+    assert (
+        "International conventions on migrant workers, such as ILO 97 and 143" in text
+    )
+    assert "Labour Migration Specialist, International Labour Organization" in text
+    assert "Instruments referred to" in text
+    assert "Guiding Principles on the Access of Refugees" in text
+    assert "Regional Workshop on the Governance of Labour Migration" in text
+
+
+def test_statement_list(seed, client):
+    text = get_text(client, "/statements/")
+    assert "4 results" in text
+    assert "This regional exchange is a space" in text
+    assert "Pablo Rusconi Trigueros, Director of Immigration Department" in text
+
+
+def test_person_page(seed, client):
+    text = get_text(client, "/people/miguel-diaz-reynoso/")
+    assert "Ambassador Miguel Díaz Reynoso" in text
+    assert (
+        "General Director for Latin America, Ministry of Foreign Affairs of Mexico"
+        in text
+    )
+    assert "Mexico recognizes the vital importance of migrants" in text
+    assert "Meetings attended" in text
+    assert "4–5 September 2018 · Speaker" in text
+
+
+def test_people_list_sorts_by_family_name(seed, client):
+    text = get_text(client, "/people/")
+    names = [
+        "Alexandra Bonnie",
+        "Francesco Carella",
+        "Miguel Díaz Reynoso",
+        "Marcelo Pisani",
+    ]
+    positions = [text.find(name) for name in names]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+def test_organization_page(seed, client):
+    text = get_text(client, "/organizations/iom/")
+    assert "International Organization for Migration (IOM)" in text
+    assert "Includes Mesoamerica Program" in text
+    assert "Supporter · Regional Workshop on the Governance of Labour Migration" in text
+    assert "Co-organizer · Regional Workshop" in text
+    assert "Marcelo Pisani, Regional Director for Central America" in text
+    assert "The involvement of all RCM countries" in text
+
+
+def test_organization_list(seed, client):
+    text = get_text(client, "/organizations/")
+    assert "8 results" in text
+    assert (
+        "International Labour Organization (ILO) · Intergovernmental organization"
+        in text
+    )
+
+
+def test_country_pages(seed, client):
+    text = get_text(client, "/countries/")
+    assert "Honduras Member country" in text
+    text = get_text(client, "/countries/mx/")
+    assert "Mexico" in text
+    assert "Regional Workshop on the Governance of Labour Migration" in text
+    assert "Mexico recognizes the vital importance of migrants" in text
+    assert "The involvement of all RCM countries" not in text
+    assert "Ambassador Miguel Díaz Reynoso" in text
+    assert get_text(client, "/countries/MX/") == text
+
+
+def test_topic_page(seed, client):
+    text = get_text(client, "/topics/reintegration/")
+    assert "Reintegration of returning migrants" in text
+    assert "The involvement of all RCM countries" in text
+    assert "Mexico recognizes" not in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events/no-such-meeting/",
+        "/statements/999999/",
+        "/people/nobody/",
+        "/organizations/nothing/",
+        "/countries/zz/",
+        "/topics/nothing/",
+        "/events/?page=2",
+        "/events/?page=last-but-one",
+        "/statements/?page=0",
+    ],
+)
+def test_unknown_records_and_pages_are_404_in_the_site_design(seed, client, url):
+    text = get_text(client, url, status=404)
+    assert "Page not found" in text
+    assert "All meetings" in text
+
+
+def test_drafts_are_not_public(seed, client):
+    from .factories import EventFactory, PersonFactory, StatementFactory
+
+    draft_person = PersonFactory(
+        status="draft", given_name="Hidden", family_name="Speaker"
+    )
+    draft_event = EventFactory(status="draft", title="Secret meeting")
+    StatementFactory(speaker=draft_person, text="Words of a draft speaker.")
+    StatementFactory(event=draft_event, text="Words at a draft meeting.")
+    assert client.get(draft_person.get_absolute_url()).status_code == 404
+    assert client.get(draft_event.get_absolute_url()).status_code == 404
+    for url in ("/", "/events/", "/statements/", "/people/"):
+        text = get_text(client, url)
+        for hidden in (
+            "Hidden Speaker",
+            "Secret meeting",
+            "Words of a draft",
+            "Words at a draft",
+        ):
+            assert hidden not in text, (url, hidden)
+
+
+def test_server_error_page_needs_no_database_and_no_static_manifest(settings):
+    from django.test import Client
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        },
+    }
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    client = Client(raise_request_exception=False)
+    response = client.get("/events/")  # no database access allowed in this test
+    assert response.status_code == 500
+    text = page_text(response)
+    assert "Something went wrong on our side" in text
+    assert 'href="/static/css/site.css"' in response.content.decode()
+
+
+def test_every_page_has_one_h1_a_title_a_description_and_a_skip_link(seed, client):
+    urls = [
+        "/",
+        "/events/",
+        EVENT_URL,
+        "/statements/",
+        statement_url("marcelo-pisani"),
+        "/people/",
+        "/people/marcelo-pisani/",
+        "/organizations/",
+        "/organizations/ilo/",
+        "/countries/",
+        "/countries/sv/",
+        "/topics/labour-migration/",
+    ]
+    for url in urls:
+        body = client.get(url).content.decode()
+        assert body.count("<h1") == 1, url
+        assert re.search(r"<title>[^<]+ · RCM</title>", body), url
+        assert re.search(r'<meta name="description" content="[^"]{20,}">', body), url
+        assert '<a class="skip-link" href="#content">' in body, url
+        assert '<html lang="en">' in body, url
+        levels = [int(level) for level in re.findall(r"<h([1-6])", body)]
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (url, levels)
+
+
+def test_named_url_of_each_page(seed):
+    assert reverse("events:event_detail", args=[WORKSHOP]) == EVENT_URL
+    assert reverse("people:country_detail", args=["mx"]) == "/countries/mx/"
