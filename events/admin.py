@@ -1,5 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from rcm_site.editorial_admin import (
+    PublicationStateFilter,
+    PublishableAdmin,
+    keep_publication_state,
+    may_publish,
+)
 
 from .models import (
     Event,
@@ -17,21 +25,21 @@ from .models import (
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "short_title", "kind", "issuer", "year"]
     list_filter = ["kind", "issuer"]
     list_select_related = ["issuer"]
@@ -83,6 +91,20 @@ class StatementInline(admin.StackedInline):
     ]
     show_change_link = True
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not may_publish(request, Statement):
+            readonly += ["status", "publish_at"]
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        # Here obj is the meeting, not the statement, so this cannot tell a draft
+        # statement from a published one: deleting from the meeting page is for
+        # publishers, editors delete draft statements from the statement's own page.
+        return may_publish(request, Statement) and super().has_delete_permission(
+            request, obj
+        )
+
 
 class KeyFigureInline(admin.TabularInline):
     model = KeyFigure
@@ -107,7 +129,7 @@ class MediaContactInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(PublishableAdmin):
     list_display = [
         "title",
         "start_date",
@@ -115,9 +137,17 @@ class EventAdmin(admin.ModelAdmin):
         "kind",
         "city",
         "country",
-        "status",
+        "publication_state",
+        "page_link",
     ]
-    list_filter = ["status", "kind", "format", "event_status", "country", "topics"]
+    list_filter = [
+        PublicationStateFilter,
+        "kind",
+        "format",
+        "event_status",
+        "country",
+        "topics",
+    ]
     list_select_related = ["country"]
     search_fields = ["title", "slug", "summary", "city"]
     prepopulated_fields = {"slug": ["title"]}
@@ -155,7 +185,7 @@ class EventAdmin(admin.ModelAdmin):
             },
         ),
         (_("Source"), {"fields": ["source_title", "source_url", "source_publisher"]}),
-        (_("Publication"), {"fields": ["status", "publish_at"]}),
+        PublishableAdmin.publication_fieldset,
     ]
     inlines = [
         EventOrganizationInline,
@@ -167,11 +197,30 @@ class EventAdmin(admin.ModelAdmin):
         MediaContactInline,
     ]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Statement:
+            return super().save_formset(request, form, formset, change)
+        for statement in formset.save(commit=False):
+            keep_publication_state(request, statement)
+            statement._history_user = request.user
+            statement.save()
+        for statement in formset.deleted_objects:
+            statement.delete()
+        formset.save_m2m()
+
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "speaker", "organization", "event", "language", "status"]
-    list_filter = ["status", "language", "topics", "organization__kind"]
+class StatementAdmin(PublishableAdmin):
+    list_display = [
+        "__str__",
+        "speaker",
+        "organization",
+        "event",
+        "language",
+        "publication_state",
+        "page_link",
+    ]
+    list_filter = [PublicationStateFilter, "language", "topics", "organization__kind"]
     list_select_related = ["speaker", "organization", "event"]
     search_fields = [
         "text",
@@ -194,12 +243,12 @@ class StatementAdmin(admin.ModelAdmin):
         (None, {"fields": ["event", "speaker", "position", "organization"]}),
         (None, {"fields": ["text", "language", "date", "order", "source_url"]}),
         (_("Subjects"), {"fields": ["topics", "references"]}),
-        (_("Publication"), {"fields": ["status", "publish_at"]}),
+        PublishableAdmin.publication_fieldset,
     ]
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = ["person", "event", "role", "position"]
     list_filter = ["role"]
     list_select_related = [
@@ -213,7 +262,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventOrganization)
-class EventOrganizationAdmin(admin.ModelAdmin):
+class EventOrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["organization", "role", "event", "note"]
     list_filter = ["role"]
     list_select_related = ["organization", "event"]
@@ -222,7 +271,7 @@ class EventOrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
+class KeyFigureAdmin(SimpleHistoryAdmin):
     list_display = ["value", "label", "event", "source"]
     list_select_related = ["event"]
     search_fields = ["value", "label", "event__title"]
@@ -230,7 +279,7 @@ class KeyFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyPoint)
-class KeyPointAdmin(admin.ModelAdmin):
+class KeyPointAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "event"]
     list_filter = ["kind"]
     list_select_related = ["event"]
@@ -239,7 +288,7 @@ class KeyPointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(SimpleHistoryAdmin):
     list_display = ["caption", "credit", "event"]
     list_select_related = ["event"]
     search_fields = ["caption", "credit", "event__title"]
@@ -247,7 +296,7 @@ class PhotoAdmin(admin.ModelAdmin):
 
 
 @admin.register(MediaContact)
-class MediaContactAdmin(admin.ModelAdmin):
+class MediaContactAdmin(SimpleHistoryAdmin):
     list_display = ["person", "organization", "office", "phone", "email", "event"]
     list_select_related = ["person", "organization", "event"]
     search_fields = [

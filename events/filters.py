@@ -3,10 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Country, Organization, Person
-from rcm_site.listing import TextFilter, YearFilter
+from rcm_site.pages import TextFilter, YearFilter
 
 from .enums import EventFormat, EventKind
 from .models import Event, Statement, Topic
+
+# Dropdown querysets are callables: published() reads the clock when the queryset is
+# built, so it must be built per request, not once when this module is imported.
 
 FIRST_YEAR = 1996  # the RCM's first meeting, in Puebla
 
@@ -45,7 +48,7 @@ class EventFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"),
         field_name="roles__organization",
-        queryset=Organization.objects.published(),
+        queryset=lambda request: Organization.objects.published(),
         to_field_name="slug",
         empty_label=_("All organizations"),
         distinct=True,
@@ -63,17 +66,21 @@ class StatementFilter(django_filters.FilterSet):
     q = TextFilter(label=_("Text"), method="search")
     speaker = django_filters.ModelChoiceFilter(
         label=_("Speaker"),
-        queryset=Person.objects.published()
-        .filter(statements__in=Statement.objects.published())
-        .distinct(),
+        queryset=lambda request: (
+            Person.objects.published()
+            .filter(statements__in=Statement.objects.published())
+            .distinct()
+        ),
         to_field_name="slug",
         empty_label=_("All speakers"),
     )
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"),
-        queryset=Organization.objects.published()
-        .filter(statements__in=Statement.objects.published())
-        .distinct(),
+        queryset=lambda request: (
+            Organization.objects.published()
+            .filter(statements__in=Statement.objects.published())
+            .distinct()
+        ),
         to_field_name="slug",
         empty_label=_("All organizations"),
     )
@@ -85,7 +92,7 @@ class StatementFilter(django_filters.FilterSet):
     )
     event = django_filters.ModelChoiceFilter(
         label=_("Meeting"),
-        queryset=Event.objects.published(),
+        queryset=lambda request: Event.objects.published(),
         to_field_name="slug",
         empty_label=_("All meetings"),
     )

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from people.models import Country, Organization, Person, Position
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKeyQuerySet
-from rcm_site.publishing import Publishable, PublishableQuerySet
+from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
 
 from .enums import (
     EventFormat,
@@ -47,6 +48,8 @@ class Topic(SlugKeyed):
 
     objects = SlugKeyQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
@@ -73,6 +76,8 @@ class Sector(SlugKeyed):
     slug = models.SlugField(_("slug"), max_length=100)
 
     objects = SlugKeyQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sector")
@@ -119,6 +124,8 @@ class Resource(SlugKeyed):
 
     objects = SlugKeyQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
@@ -153,34 +160,35 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def for_list(self):
         return self.select_related("country")
 
-    def for_page(self):
-        """A meeting with everything its page shows, each related list public only."""
+    def for_page(self, preview=False):
+        """A meeting with everything its page shows; each related list holds only
+        public records, or drafts too when staff preview the page."""
         return self.select_related("country", "source_publisher").prefetch_related(
             Prefetch(
                 "roles",
-                EventOrganization.objects.published()
+                EventOrganization.objects.visible(preview)
                 .select_related("organization")
                 .in_role_order(),
-                to_attr="public_roles",
+                to_attr="page_roles",
             ),
             Prefetch(
                 "participations",
-                Participation.objects.published().select_related(
+                Participation.objects.visible(preview).select_related(
                     "person", "position__organization"
                 ),
-                to_attr="public_participations",
+                to_attr="page_participations",
             ),
             Prefetch(
                 "statements",
-                Statement.objects.published().for_cards().order_by("order", "id"),
-                to_attr="public_statements",
+                Statement.objects.visible(preview).for_cards().order_by("order", "id"),
+                to_attr="page_statements",
             ),
             Prefetch(
                 "media_contacts",
-                MediaContact.objects.published().select_related(
+                MediaContact.objects.visible(preview).select_related(
                     "person", "organization"
                 ),
-                to_attr="public_media_contacts",
+                to_attr="page_media_contacts",
             ),
             Prefetch("resources", Resource.objects.select_related("issuer")),
             "key_figures",
@@ -249,9 +257,12 @@ class Event(SlugKeyed, Publishable):
 
     objects = EventQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=["sectors", "topics", "resources"])
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        permissions = [("publish_event", _("Can publish and unpublish meetings"))]
         ordering = ["-start_date", "title"]
         constraints = [
             models.UniqueConstraint(
@@ -280,7 +291,7 @@ class Event(SlugKeyed, Publishable):
             )
 
 
-class EventOrganizationQuerySet(models.QuerySet):
+class EventOrganizationQuerySet(VisibleQuerySet):
     def get_by_natural_key(self, event_slug, organization_slug, role):
         return self.get(
             event__slug=event_slug, organization__slug=organization_slug, role=role
@@ -325,6 +336,8 @@ class EventOrganization(models.Model):
 
     objects = EventOrganizationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("organization role")
         verbose_name_plural = _("organizations and their roles")
@@ -345,13 +358,18 @@ class EventOrganization(models.Model):
     natural_key.dependencies = ["events.event", "people.organization"]
 
 
-class ParticipationQuerySet(models.QuerySet):
+class ParticipationQuerySet(VisibleQuerySet):
     def get_by_natural_key(self, event_slug, person_slug):
         return self.get(event__slug=event_slug, person__slug=person_slug)
 
     def published(self):
+        """Public meeting, public person, and a post (if any) at a public organization:
+        a byline must not name a draft."""
         return self.filter(
-            event__in=Event.objects.published(), person__in=Person.objects.published()
+            Q(position__isnull=True)
+            | Q(position__organization__in=Organization.objects.published()),
+            event__in=Event.objects.published(),
+            person__in=Person.objects.published(),
         )
 
 
@@ -385,6 +403,8 @@ class Participation(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ParticipationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participant")
@@ -525,9 +545,12 @@ class Statement(UUIDKeyed, Publishable):
 
     objects = StatementQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=["topics", "references"])
+
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
+        permissions = [("publish_statement", _("Can publish and unpublish statements"))]
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
@@ -588,6 +611,8 @@ class KeyFigure(UUIDKeyed):
 
     objects = UUIDKeyQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
@@ -611,6 +636,8 @@ class KeyPoint(UUIDKeyed):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = UUIDKeyQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("key point")
@@ -642,6 +669,8 @@ class Photo(UUIDKeyed):
 
     objects = UUIDKeyQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
@@ -651,7 +680,7 @@ class Photo(UUIDKeyed):
         return self.caption
 
 
-class MediaContactQuerySet(UUIDKeyQuerySet):
+class MediaContactQuerySet(VisibleQuerySet, UUIDKeyQuerySet):
     def published(self):
         return self.filter(
             Q(person__isnull=True) | Q(person__in=Person.objects.published()),
@@ -692,6 +721,8 @@ class MediaContact(UUIDKeyed):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = MediaContactQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("media contact")

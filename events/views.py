@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from rcm_site.listing import Excerpt, FilteredListView
+from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .filters import EventFilter, StatementFilter
 from .models import Event, Statement, Topic
@@ -8,11 +8,16 @@ from .models import Event, Statement, Topic
 
 class EventListView(FilteredListView):
     filterset_class = EventFilter
-    queryset = Event.objects.published().for_list()
+
+    def get_queryset(self):
+        return Event.objects.published().for_list()
 
 
-class EventDetailView(DetailView):
-    queryset = Event.objects.published().for_page()
+class EventDetailView(PreviewableDetailView):
+    model = Event
+
+    def get_page_queryset(self, preview):
+        return Event.objects.visible(preview).for_page(preview)
 
     def get_context_data(self, **kwargs):
         event = self.object
@@ -27,15 +32,20 @@ class EventDetailView(DetailView):
 
 class StatementListView(FilteredListView):
     filterset_class = StatementFilter
-    queryset = Statement.objects.published().for_cards()
+
+    def get_queryset(self):
+        return Statement.objects.published().for_cards()
 
 
-class StatementDetailView(DetailView):
-    queryset = (
-        Statement.objects.published()
-        .for_cards()
-        .prefetch_related("topics", "references__issuer")
-    )
+class StatementDetailView(PreviewableDetailView):
+    model = Statement
+
+    def get_page_queryset(self, preview):
+        return (
+            Statement.objects.visible(preview)
+            .for_cards()
+            .prefetch_related("topics", "references__issuer")
+        )
 
 
 class TopicDetailView(DetailView):

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from rcm_site.editorial_admin import PublicationStateFilter, PublishableAdmin
 
 from .models import Country, Organization, Person, Position
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "iso_code", "rcm_status"]
     list_filter = ["rcm_status"]
     search_fields = ["name", "iso_code"]
@@ -20,17 +23,17 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(PublishableAdmin):
     list_display = [
         "name",
         "acronym",
         "kind",
         "country",
         "parent",
-        "status",
-        "publish_at",
+        "publication_state",
+        "page_link",
     ]
-    list_filter = ["status", "kind", "country"]
+    list_filter = [PublicationStateFilter, "kind", "country"]
     list_select_related = ["country", "parent"]
     search_fields = ["name", "acronym", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -39,15 +42,22 @@ class OrganizationAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "country", "parent"]}),
         (_("About"), {"fields": ["website", "description"]}),
-        (_("Publication"), {"fields": ["status", "publish_at"]}),
+        PublishableAdmin.publication_fieldset,
     ]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["family_name", "given_name", "honorific", "country", "status"]
+class PersonAdmin(PublishableAdmin):
+    list_display = [
+        "family_name",
+        "given_name",
+        "honorific",
+        "country",
+        "publication_state",
+        "page_link",
+    ]
     list_display_links = ["family_name", "given_name"]
-    list_filter = ["status", "country"]
+    list_filter = [PublicationStateFilter, "country"]
     list_select_related = ["country"]
     search_fields = ["family_name", "given_name", "slug"]
     prepopulated_fields = {"slug": ["given_name", "family_name"]}
@@ -60,12 +70,12 @@ class PersonAdmin(admin.ModelAdmin):
             {"fields": ["honorific", "given_name", "family_name", "slug", "country"]},
         ),
         (_("About"), {"fields": ["bio", "photo", "photo_alt", "photo_credit"]}),
-        (_("Publication"), {"fields": ["status", "publish_at"]}),
+        PublishableAdmin.publication_fieldset,
     ]
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(SimpleHistoryAdmin):
     list_display = ["person", "title", "organization", "start_date", "end_date"]
     list_filter = ["organization__kind"]
     list_select_related = ["person", "organization"]

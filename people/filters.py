@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from rcm_site.listing import TextFilter
+from rcm_site.pages import TextFilter
 
 from .enums import OrganizationKind
 from .models import Country, Organization, Person
@@ -18,7 +18,7 @@ class PersonFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"),
         field_name="positions__organization",
-        queryset=Organization.objects.published(),
+        queryset=lambda request: Organization.objects.published(),
         to_field_name="slug",
         empty_label=_("All organizations"),
         distinct=True,

@@ -10,9 +10,10 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
-from rcm_site.publishing import Publishable, PublishableQuerySet
+from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
 
 from .enums import OrganizationKind, RcmStatus
 
@@ -41,6 +42,8 @@ class Country(models.Model):
     )
 
     objects = CountryQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("country")
@@ -107,9 +110,14 @@ class Organization(SlugKeyed, Publishable):
 
     objects = OrganizationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        permissions = [
+            ("publish_organization", _("Can publish and unpublish organizations"))
+        ]
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -180,11 +188,14 @@ class Person(SlugKeyed, Publishable):
 
     objects = PersonQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
         # Spanish double surnames sort by the first family name ("Díaz Reynoso" under
         # D), and "Álvarez" sorts beside "Alvarez", not after "Z".
+        permissions = [("publish_person", _("Can publish and unpublish people"))]
         ordering = ["sort_name"]
         constraints = [
             models.UniqueConstraint(
@@ -216,7 +227,7 @@ class Person(SlugKeyed, Publishable):
             )
 
 
-class PositionQuerySet(models.QuerySet):
+class PositionQuerySet(VisibleQuerySet):
     def get_by_natural_key(self, person_slug, organization_slug, title, start_date):
         return self.get(
             person__slug=person_slug,
@@ -261,6 +272,8 @@ class Position(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
     objects = PositionQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("position")

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from rcm_site.listing import Excerpt, FilteredListView
+from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .filters import OrganizationFilter, PersonFilter
 from .models import Country, Organization, Person
@@ -13,55 +13,65 @@ from .models import Country, Organization, Person
 
 class PersonListView(FilteredListView):
     filterset_class = PersonFilter
-    queryset = Person.objects.published().for_list()
+
+    def get_queryset(self):
+        return Person.objects.published().for_list()
 
 
-class PersonDetailView(DetailView):
-    queryset = Person.objects.published().select_related("country")
+class PersonDetailView(PreviewableDetailView):
+    model = Person
+
+    def get_page_queryset(self, preview):
+        return Person.objects.visible(preview).select_related("country")
 
     def get_context_data(self, **kwargs):
-        person = self.object
+        person, preview = self.object, self.preview
         return super().get_context_data(
-            positions=person.positions.published().select_related("organization"),
+            positions=person.positions.visible(preview).select_related("organization"),
             participations=Excerpt(
-                person.participations.published()
+                person.participations.visible(preview)
                 .select_related("event", "position__organization")
                 .order_by("-event__start_date"),
                 limit=20,
             ),
-            statements=Excerpt(person.statements.published().for_cards()),
+            statements=Excerpt(person.statements.visible(preview).for_cards()),
             **kwargs,
         )
 
 
 class OrganizationListView(FilteredListView):
     filterset_class = OrganizationFilter
-    queryset = Organization.objects.published().for_list()
+
+    def get_queryset(self):
+        return Organization.objects.published().for_list()
 
 
-class OrganizationDetailView(DetailView):
-    queryset = Organization.objects.published().select_related("country", "parent")
+class OrganizationDetailView(PreviewableDetailView):
+    model = Organization
+
+    def get_page_queryset(self, preview):
+        return Organization.objects.visible(preview).select_related("country", "parent")
 
     def get_context_data(self, **kwargs):
-        organization = self.object
+        organization, preview = self.object, self.preview
         return super().get_context_data(
             roles=Excerpt(
-                organization.event_roles.published()
+                organization.event_roles.visible(preview)
                 .select_related("event")
                 .order_by("-event__start_date", "id"),
                 limit=20,
             ),
             positions=Excerpt(
-                organization.positions.published()
+                organization.positions.visible(preview)
                 .select_related("person")
                 .order_by("person__sort_name", "-start_date"),
                 limit=20,
             ),
-            children=organization.children.published(),
-            parent_is_public=bool(
-                organization.parent and organization.parent.is_published()
+            children=organization.children.visible(preview),
+            show_parent=bool(
+                organization.parent and (preview or organization.parent.is_published())
             ),
-            statements=Excerpt(organization.statements.published().for_cards()),
+            statements=Excerpt(organization.statements.visible(preview).for_cards()),
             **kwargs,
         )
 

@@ -1,7 +1,11 @@
-"""Publication state shared by every model the public may or may not see.
+"""Publication state and edit versions, shared by the records staff publish.
 
 ``published()`` is the one place that decides what is public: a record is public when
-it is marked published and its publish time has come.
+it is marked published and its publish time has come. ``visible(preview)`` is what a
+page shows: the public records, or, for staff previewing, drafts too.
+
+published() compares with the clock when the queryset is built: build such querysets
+per request (get_queryset(), a callable), never in a class attribute at import time.
 """
 
 from django.db import models
@@ -14,7 +18,14 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class PublishableQuerySet(models.QuerySet):
+class VisibleQuerySet(models.QuerySet):
+    """For any queryset with a published() rule."""
+
+    def visible(self, preview=False):
+        return self.all() if preview else self.published()
+
+
+class PublishableQuerySet(VisibleQuerySet):
     def published(self):
         return self.filter(
             status=PublicationStatus.PUBLISHED, publish_at__lte=timezone.now()
@@ -39,6 +50,14 @@ class Publishable(models.Model):
             "a future time schedules it."
         ),
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_(
+            "Counts saves, so that a stale form cannot overwrite a newer edit."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -46,6 +65,16 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         if self.status == PublicationStatus.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        if not self._state.adding:
+            # Count from the stored version, not the instance's: a restored old
+            # version must still come out newer than every form opened before it.
+            stored = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            self.version = max(stored or 0, self.version) + 1
         super().save(*args, **kwargs)
 
     def is_published(self):
@@ -53,4 +82,11 @@ class Publishable(models.Model):
             self.status == PublicationStatus.PUBLISHED
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
+        )
+
+    def is_scheduled(self):
+        return (
+            self.status == PublicationStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
         )

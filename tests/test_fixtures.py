@@ -27,17 +27,21 @@ from .conftest import SEED_FIXTURES, WORKSHOP
 pytestmark = pytest.mark.django_db
 
 PROJECT_MODELS = [
-    m for m in apps.get_models() if m._meta.app_label in {"people", "events"}
+    m
+    for m in apps.get_models()
+    if m._meta.app_label in {"people", "events"}
+    and not m._meta.model_name.startswith("historical")
 ]
 
 
 def snapshot():
-    """Every row of the project's models, as dumpdata writes them, without keys."""
+    """Every row of the project's models, as dumpdata writes them, without keys.
+
+    Change history is the record of edits, not of the data, and is left out."""
     out = io.StringIO()
     call_command(
         "dumpdata",
-        "people",
-        "events",
+        *[m._meta.label for m in PROJECT_MODELS],
         natural_foreign=True,
         natural_primary=True,
         stdout=out,
@@ -249,8 +253,7 @@ def test_dumpdata_flush_loaddata_round_trip(seed, tmp_path):
     dump = tmp_path / "dump.json"
     call_command(
         "dumpdata",
-        "people",
-        "events",
+        *[m._meta.label for m in PROJECT_MODELS],
         natural_foreign=True,
         natural_primary=True,
         output=str(dump),

@@ -1,0 +1,173 @@
+"""Admin behaviour shared by the records staff publish: who may publish, the publish
+actions, the state column, the link to the public page or its preview, and refusing a
+save over someone else's newer edit."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from .publishing import PublicationStatus
+
+
+class VersionCheckForm(forms.ModelForm):
+    """Carries the version the editor opened; refuses to save over a newer one.
+
+    The form comes back with the editor's own changes in it, so nothing typed is lost.
+    """
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("opened_version") != self.instance.version:
+            raise ValidationError(
+                _(
+                    "Someone else saved this record after you opened it, so your "
+                    "changes were not saved. Your version is still in the form below: "
+                    "copy what you need, reload the page to see their changes, then "
+                    "make yours again."
+                ),
+                code="stale",
+            )
+        return cleaned
+
+
+def may_publish(request, model):
+    opts = model._meta
+    return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def keep_publication_state(request, obj):
+    """Whatever a form, a restored version or a crafted POST says, someone without the
+    publish permission leaves the publication state as it was: a new record is a
+    draft, an existing one keeps its stored state."""
+    if may_publish(request, type(obj)):
+        return
+    stored = (
+        type(obj).objects.filter(pk=obj.pk).values("status", "publish_at").first()
+        if obj.pk
+        else None
+    )
+    if stored:
+        obj.status, obj.publish_at = stored["status"], stored["publish_at"]
+    else:
+        obj.status, obj.publish_at = PublicationStatus.DRAFT, None
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = _("publication state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("published", _("Published")),
+            ("scheduled", _("Scheduled")),
+            ("draft", _("Draft")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "published":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.filter(
+                status=PublicationStatus.PUBLISHED, publish_at__gt=now
+            )
+        if self.value() == "draft":
+            return queryset.filter(status=PublicationStatus.DRAFT)
+        return queryset
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    form = VersionCheckForm
+    actions = ["publish_now", "unpublish"]
+    publication_fieldset = (
+        _("Publication"),
+        {"fields": ["status", "publish_at", "opened_version"]},
+    )
+
+    def has_publish_permission(self, request):
+        return may_publish(request, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += ["status", "publish_at"]
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.status == PublicationStatus.PUBLISHED
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Bulk delete cannot tell drafts from published records; editors delete
+        # drafts one at a time, where has_delete_permission sees the record.
+        if not self.has_publish_permission(request):
+            actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        keep_publication_state(request, obj)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish selected now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        changed = 0
+        for obj in queryset:
+            if not obj.is_published():
+                obj.status, obj.publish_at = PublicationStatus.PUBLISHED, timezone.now()
+                obj._history_user = request.user
+                obj.save()
+                changed += 1
+        self.message_user(
+            request,
+            ngettext("%d record published.", "%d records published.", changed)
+            % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        changed = 0
+        for obj in queryset.exclude(status=PublicationStatus.DRAFT):
+            obj.status = PublicationStatus.DRAFT
+            obj._history_user = request.user
+            obj.save()
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("%d record unpublished.", "%d records unpublished.", changed)
+            % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.display(description=_("State"), ordering="publish_at")
+    def publication_state(self, obj):
+        if obj.is_published():
+            return _("Published")
+        if obj.is_scheduled():
+            when = date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT")
+            return _("Scheduled for %(when)s") % {"when": when}
+        return _("Draft")
+
+    @admin.display(description=_("Page"))
+    def page_link(self, obj):
+        label = _("View") if obj.is_published() else _("Preview")
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)

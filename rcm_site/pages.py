@@ -1,0 +1,95 @@
+"""What public pages share: filtered lists, excerpts of related lists, previews."""
+
+from django import forms
+from django.utils.cache import patch_cache_control
+from django.views.generic import DetailView
+from django_filters import CharFilter, NumberFilter
+from django_filters.views import FilterView
+
+MAX_QUERY_LENGTH = 200
+
+
+class TextFilter(CharFilter):
+    """Free text; a NUL byte or an absurd length is an error, not a query."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(NumberFilter):
+    """A year; a text box, so that a mistyped value stays visible beside its error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+
+class FilteredListView(FilterView):
+    """A django-filter list that answers 400, with the form naming the field, when a
+    filter value does not validate, instead of a silently empty or unfiltered list."""
+
+    paginate_by = 20
+    template_name_suffix = "_list"
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        self.object_list = (
+            self.filterset.qs if valid else self.filterset.queryset.none()
+        )
+        context = self.get_context_data(
+            filter=self.filterset, object_list=self.object_list
+        )
+        return self.render_to_response(context, status=200 if valid else 400)
+
+
+class Excerpt:
+    """The first rows of a related list and the size of the whole, so a page can show
+    a few and link to the filtered list of all of them."""
+
+    def __init__(self, queryset, limit=10):
+        self.items = queryset[:limit]
+        self.count = queryset.count()
+        self.more = self.count > limit
+
+
+class PreviewableDetailView(DetailView):
+    """A record's public page. Staff who may view the record also see it before it is
+    public (a draft, or scheduled for later), as it will look, with a banner; anyone
+    else gets a 404 for it. ``?preview=1`` shows drafts on an already public page.
+
+    Subclasses set ``model`` and give the page's queryset for either case.
+    """
+
+    def get_page_queryset(self, preview):
+        raise NotImplementedError
+
+    def can_preview(self):
+        user = self.request.user
+        opts = self.model._meta
+        return user.is_staff and user.has_perm(
+            f"{opts.app_label}.view_{opts.model_name}"
+        )
+
+    def get_object(self, queryset=None):
+        self.preview = False
+        if self.can_preview():
+            obj = super().get_object(self.get_page_queryset(preview=True))
+            if self.request.GET.get("preview") or not obj.is_published():
+                self.preview = True
+                return obj
+        return super().get_object(self.get_page_queryset(preview=False))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.preview:
+            patch_cache_control(response, private=True, no_store=True)
+            response["X-Robots-Tag"] = "noindex"
+        return response
