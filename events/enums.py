@@ -62,3 +62,11 @@ class KeyPointKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Recommendation")
     CONCLUSION = "conclusion", _("Conclusion")
     AGREEMENT = "agreement", _("Agreement")
+
+
+KEY_POINT_HEADINGS = {
+    KeyPointKind.CHALLENGE: _("Challenges"),
+    KeyPointKind.RECOMMENDATION: _("Recommendations"),
+    KeyPointKind.CONCLUSION: _("Conclusions"),
+    KeyPointKind.AGREEMENT: _("Agreements"),
+}

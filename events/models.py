@@ -17,6 +17,7 @@ from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKey
 from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
 
 from .enums import (
+    KEY_POINT_HEADINGS,
     EventFormat,
     EventKind,
     EventStatus,
@@ -646,6 +647,11 @@ class KeyPoint(UUIDKeyed):
 
     def __str__(self):
         return Truncator(self.text).words(12)
+
+    @property
+    def heading(self):
+        """The heading over points of this kind on a meeting page: "Challenges"."""
+        return KEY_POINT_HEADINGS[self.kind]
 
 
 class Photo(UUIDKeyed):

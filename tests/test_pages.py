@@ -66,9 +66,9 @@ def test_meeting_page_shows_every_fact_in_reading_order(seed, client):
         "country of origin",
         "More than 80 per cent of migrants from the Americas remain within the region",
         "The region faces a triple challenge",
-        "Challenge The integration of new and diverse profiles of immigrant workers",
+        "Challenges The integration of new and diverse profiles of immigrant workers",
         "The lack or scarcity of qualified human resources.",
-        "Recommendation Renewed, comprehensive and strategically planned",
+        "Recommendations Renewed, comprehensive and strategically planned",
         "Some of the key speakers at the RCM Labour Migration workshop in Mexico City. "
         "Photo: IOM / Cesia Chavarria",
         "Ambassador Miguel Díaz Reynoso, General Director for Latin America, "
