@@ -1,4 +1,5 @@
 import functools
+import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -161,48 +162,68 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def for_list(self):
         return self.select_related("country")
 
-    def for_page(self, preview=False):
-        """A meeting with everything its page shows; each related list holds only
-        public records, or drafts too when staff preview the page."""
-        return self.select_related("country", "source_publisher").prefetch_related(
+    def with_roles(self, preview=False):
+        """Organizations and their roles in page_roles, hosts first."""
+        return self.prefetch_related(
             Prefetch(
                 "roles",
                 EventOrganization.objects.visible(preview)
                 .select_related("organization")
                 .in_role_order(),
                 to_attr="page_roles",
-            ),
-            Prefetch(
-                "participations",
-                Participation.objects.visible(preview).select_related(
-                    "person", "position__organization"
+            )
+        )
+
+    def for_calendar(self):
+        return self.select_related("country").with_roles()
+
+    def for_page(self, preview=False):
+        """A meeting with everything its page shows; each related list holds only
+        public records, or drafts too when staff preview the page."""
+        return (
+            self.select_related("country", "source_publisher")
+            .with_roles(preview)
+            .prefetch_related(
+                Prefetch(
+                    "participations",
+                    Participation.objects.visible(preview).select_related(
+                        "person", "position__organization"
+                    ),
+                    to_attr="page_participations",
                 ),
-                to_attr="page_participations",
-            ),
-            Prefetch(
-                "statements",
-                Statement.objects.visible(preview).for_cards().order_by("order", "id"),
-                to_attr="page_statements",
-            ),
-            Prefetch(
-                "media_contacts",
-                MediaContact.objects.visible(preview).select_related(
-                    "person", "organization"
+                Prefetch(
+                    "statements",
+                    Statement.objects.visible(preview)
+                    .for_cards()
+                    .order_by("order", "id"),
+                    to_attr="page_statements",
                 ),
-                to_attr="page_media_contacts",
-            ),
-            Prefetch("resources", Resource.objects.select_related("issuer")),
-            "key_figures",
-            "key_points",
-            "photos",
-            "sectors",
-            "topics",
+                Prefetch(
+                    "media_contacts",
+                    MediaContact.objects.visible(preview).select_related(
+                        "person", "organization"
+                    ),
+                    to_attr="page_media_contacts",
+                ),
+                Prefetch("resources", Resource.objects.select_related("issuer")),
+                "key_figures",
+                "key_points",
+                "photos",
+                "sectors",
+                "topics",
+            )
         )
 
 
 class Event(SlugKeyed, Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=120)
+    uuid = models.UUIDField(
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Names the meeting in calendars, whatever becomes of its slug."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind)
     format = models.CharField(
         _("format"), max_length=10, choices=EventFormat, default=EventFormat.IN_PERSON
@@ -283,6 +304,11 @@ class Event(SlugKeyed, Publishable):
 
     def get_absolute_url(self):
         return reverse("events:event_detail", args=[self.slug])
+
+    @property
+    def card_image(self):
+        """The first photo that has a file, for link previews (photos prefetched)."""
+        return next((photo.image for photo in self.photos.all() if photo.image), None)
 
     def clean(self):
         super().clean()

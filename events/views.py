@@ -1,9 +1,14 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
+from .calendars import calendar
 from .filters import EventFilter, StatementFilter
 from .models import Event, Statement, Topic
+from .structured_data import event_data, statement_data
 
 
 class EventListView(FilteredListView):
@@ -22,6 +27,7 @@ class EventDetailView(PreviewableDetailView):
     def get_context_data(self, **kwargs):
         event = self.object
         return super().get_context_data(
+            structured_data=event_data(event, self.request),
             other_meetings=Event.objects.published()
             .for_list()
             .filter(kind=event.kind)
@@ -47,6 +53,11 @@ class StatementDetailView(PreviewableDetailView):
             .prefetch_related("topics", "references__issuer")
         )
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=statement_data(self.object, self.request), **kwargs
+        )
+
 
 class TopicDetailView(DetailView):
     model = Topic
@@ -57,3 +68,21 @@ class TopicDetailView(DetailView):
             statements=Excerpt(self.object.statements.published().for_cards()),
             **kwargs,
         )
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def event_calendar(request, slug):
+    event = get_object_or_404(Event.objects.published().for_calendar(), slug=slug)
+    return calendar_response(calendar([event], request, event.title), f"{slug}.ics")
+
+
+def events_calendar(request):
+    """Every published meeting: a calendar to subscribe to."""
+    events = Event.objects.published().for_calendar().order_by("start_date", "pk")
+    name = _("RCM meetings")
+    return calendar_response(calendar(events, request, name), "rcm-meetings.ics")

@@ -5,6 +5,7 @@ from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .filters import OrganizationFilter, PersonFilter
 from .models import Country, Organization, Person
+from .structured_data import organization_data, person_data
 
 # Meetings and statements belong to the events app. These pages reach them through
 # reverse relations (person.statements, country.events…), whose querysets carry the
@@ -26,8 +27,10 @@ class PersonDetailView(PreviewableDetailView):
 
     def get_context_data(self, **kwargs):
         person, preview = self.object, self.preview
+        positions = person.positions.visible(preview).select_related("organization")
         return super().get_context_data(
-            positions=person.positions.visible(preview).select_related("organization"),
+            positions=positions,
+            structured_data=person_data(person, positions, self.request),
             participations=Excerpt(
                 person.participations.visible(preview)
                 .select_related("event", "position__organization")
@@ -54,7 +57,12 @@ class OrganizationDetailView(PreviewableDetailView):
 
     def get_context_data(self, **kwargs):
         organization, preview = self.object, self.preview
+        show_parent = bool(
+            organization.parent and (preview or organization.parent.is_published())
+        )
         return super().get_context_data(
+            structured_data=organization_data(organization, show_parent, self.request),
+            show_parent=show_parent,
             roles=Excerpt(
                 organization.event_roles.visible(preview)
                 .select_related("event")
@@ -68,9 +76,6 @@ class OrganizationDetailView(PreviewableDetailView):
                 limit=20,
             ),
             children=organization.children.visible(preview),
-            show_parent=bool(
-                organization.parent and (preview or organization.parent.is_published())
-            ),
             statements=Excerpt(organization.statements.visible(preview).for_cards()),
             **kwargs,
         )

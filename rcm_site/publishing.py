@@ -50,6 +50,9 @@ class Publishable(models.Model):
             "a future time schedules it."
         ),
     )
+    updated_at = models.DateTimeField(
+        _("last changed"), default=timezone.now, editable=False, db_index=True
+    )
     version = models.PositiveIntegerField(
         _("version"),
         default=1,
@@ -65,6 +68,7 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         if self.status == PublicationStatus.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        self.updated_at = timezone.now()
         if not self._state.adding:
             # Count from the stored version, not the instance's: a restored old
             # version must still come out newer than every form opened before it.

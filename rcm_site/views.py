@@ -1,7 +1,47 @@
+from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from events.exports import EVENT_COLUMNS, STATEMENT_COLUMNS
 from events.models import Event, KeyFigure, Statement
+from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country
+
+from .exports import schema
+
+# name: (title, list page, CSV, JSON, columns)
+DOWNLOADS = {
+    "meetings": (
+        _("Meetings"),
+        "events:event_list",
+        "events:event_csv",
+        "events:event_json",
+        EVENT_COLUMNS,
+    ),
+    "statements": (
+        _("Statements"),
+        "events:statement_list",
+        "events:statement_csv",
+        "events:statement_json",
+        STATEMENT_COLUMNS,
+    ),
+    "people": (
+        _("People"),
+        "people:person_list",
+        "people:person_csv",
+        "people:person_json",
+        PERSON_COLUMNS,
+    ),
+    "organizations": (
+        _("Organizations"),
+        "people:organization_list",
+        "people:organization_csv",
+        "people:organization_json",
+        ORGANIZATION_COLUMNS,
+    ),
+}
 
 
 class HomeView(TemplateView):
@@ -19,3 +59,43 @@ class HomeView(TemplateView):
             countries=Country.objects.members(),
             **kwargs,
         )
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}"]
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+class DataView(TemplateView):
+    """ "Data and feeds": what can be downloaded or followed, and the field names."""
+
+    template_name = "data.html"
+
+    def get_context_data(self, **kwargs):
+        downloads = [
+            {
+                "name": name,
+                "title": title,
+                "list_url": reverse(list_url),
+                "csv_url": reverse(csv_url),
+                "json_url": reverse(json_url),
+                "columns": columns,
+            }
+            for name, (title, list_url, csv_url, json_url, columns) in DOWNLOADS.items()
+        ]
+        calendar_url = self.request.build_absolute_uri(reverse("events:calendar"))
+        return super().get_context_data(
+            downloads=downloads, calendar_url=calendar_url, **kwargs
+        )
+
+
+def download_schema(request, name):
+    """The JSON Schema of a JSON download, generated from its column definitions."""
+    if name not in DOWNLOADS:
+        raise Http404
+    title, *_urls, columns = DOWNLOADS[name]
+    return JsonResponse(schema(columns, str(title)), json_dumps_params={"indent": 2})

@@ -1,5 +1,10 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 register = template.Library()
@@ -22,3 +27,23 @@ def date_range(obj):
         day_month = pgettext("day and month of a date range", "j F")
         return f"{date_format(start, day_month)} – {date_format(end, full)}"
     return f"{date_format(start, full)} – {date_format(end, full)}"
+
+
+# The escapes of Django's json_script: no "<", ">" or "&" survives inside the script
+# element, so text from the admin ("</script>…") cannot end it early.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """Structured data for search engines, as json_script does it but typed ld+json."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308  (escaped above)
+    )
+
+
+@register.filter
+def absolute_url(path, request):
+    return request.build_absolute_uri(path)

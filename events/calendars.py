@@ -1,0 +1,71 @@
+"""Meetings as iCalendar (RFC 5545), built with the icalendar library.
+
+Meetings are all-day events on the meeting's own calendar days: DTSTART is the first
+day and DTEND the day after the last (the end is exclusive), so they land on the right
+days in any calendar, whatever its time zone. The meeting's IANA zone travels along as
+a VTIMEZONE and X-WR-TIMEZONE for calendars that show it.
+"""
+
+import datetime
+
+import icalendar
+from django.utils.translation import gettext as _
+
+from .enums import EventStatus, OrganizationRole
+
+PRODID = "-//Regional Conference on Migration//RCM meetings site//EN"
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+ORGANIZER_ROLES = [
+    OrganizationRole.HOST,
+    OrganizationRole.CONVENER,
+    OrganizationRole.ORGANIZER,
+]
+
+
+def calendar(events, request, name):
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    zones = set()
+    for event in events:
+        cal.add_component(vevent(event, request))
+        zones.add(event.timezone)
+    if len(zones) == 1:
+        cal.add("x-wr-timezone", zones.copy().pop())
+    for zone in sorted(zones):
+        cal.add_component(icalendar.Timezone.from_tzid(zone))
+    return cal.to_ical()
+
+
+def vevent(event, request):
+    """One meeting. Expects event.page_roles (Event.objects.for_page or for_calendar)."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    item = icalendar.Event()
+    item.add("uid", f"{event.uuid}@rcm-meetings")
+    item.add("summary", event.title)
+    item.add("dtstart", event.start_date)
+    item.add("dtend", event.end_date + datetime.timedelta(days=1))
+    item.add("dtstamp", event.updated_at)
+    item.add("last-modified", event.updated_at)
+    item.add("status", ICAL_STATUS[event.event_status])
+    item.add("url", url)
+    item.add("description", f"{event.summary}\n\n{url}")
+    item.add("categories", [event.get_kind_display()])
+    place = [event.venue, event.city, event.country.name if event.country else ""]
+    location = ", ".join(part for part in place if part)
+    item.add("location", location or _("Online"))
+    organizers = [r for r in event.page_roles if r.role in ORGANIZER_ROLES]
+    if organizers:
+        organization = organizers[0].organization
+        organizer = icalendar.vCalAddress(
+            request.build_absolute_uri(organization.get_absolute_url())
+        )
+        organizer.params["cn"] = icalendar.vText(organization.name)
+        item.add("organizer", organizer)
+    return item

@@ -1,0 +1,146 @@
+"""Columns of the meeting and statement downloads. Field names are stable: add new
+ones, never rename or remove one."""
+
+from django.utils.translation import gettext_lazy as _
+
+from rcm_site.exports import Column, ExportView, page_path
+
+from .filters import EventFilter, StatementFilter
+from .models import Event, Statement
+
+
+def slugs(manager):
+    return [item.slug for item in manager.all()]
+
+
+EVENT_COLUMNS = [
+    Column("slug", lambda e: e.slug, _("Stable identifier of the meeting.")),
+    Column("url", page_path, _("The meeting's page."), type="url"),
+    Column("title", lambda e: e.title, _("Title.")),
+    Column(
+        "kind", lambda e: e.kind, _("workshop, vice_ministerial, technical_meeting…")
+    ),
+    Column("format", lambda e: e.format, _("in_person, virtual or hybrid.")),
+    Column("status", lambda e: e.event_status, _("scheduled, postponed or cancelled.")),
+    Column(
+        "start_date",
+        lambda e: e.start_date,
+        _("First day, local to the meeting."),
+        type="date",
+    ),
+    Column(
+        "end_date",
+        lambda e: e.end_date,
+        _("Last day, local to the meeting."),
+        type="date",
+    ),
+    Column("timezone", lambda e: e.timezone, _("IANA time zone of the meeting.")),
+    Column("venue", lambda e: e.venue, _("Venue.")),
+    Column("city", lambda e: e.city, _("City.")),
+    Column(
+        "country",
+        lambda e: e.country.iso_code if e.country else None,
+        _("ISO 3166-1 code of the host country."),
+    ),
+    Column(
+        "participant_count",
+        lambda e: e.participant_count,
+        _("Number of participants, where known."),
+        type="integer",
+    ),
+    Column("topics", lambda e: slugs(e.topics), _("Topic slugs."), type="list"),
+    Column("summary", lambda e: e.summary, _("One or two sentences.")),
+    Column(
+        "source_url",
+        lambda e: e.source_url or None,
+        _("Where the account comes from."),
+        type="url",
+    ),
+    Column("updated_at", lambda e: e.updated_at, _("Last change."), type="datetime"),
+]
+
+STATEMENT_COLUMNS = [
+    Column(
+        "id",
+        lambda s: s.pk,
+        _("Stable number of the statement, as in its page address."),
+        type="integer",
+    ),
+    Column("url", page_path, _("The statement's page."), type="url"),
+    Column("text", lambda s: s.text, _("The words, as published.")),
+    Column("language", lambda s: s.language, _("Language of the text (es, en, fr).")),
+    Column(
+        "speaker",
+        lambda s: s.speaker.slug if s.speaker else None,
+        _("Slug of the speaker."),
+    ),
+    Column(
+        "speaker_name",
+        lambda s: s.speaker.name_with_honorific if s.speaker else None,
+        _("Speaker's name with honorific."),
+    ),
+    Column(
+        "position",
+        lambda s: s.position.title if s.position else None,
+        _("The post the speaker held then."),
+    ),
+    Column(
+        "organization",
+        lambda s: s.organization.slug if s.organization else None,
+        _("Slug of the organization spoken for."),
+    ),
+    Column(
+        "organization_name",
+        lambda s: s.organization.name if s.organization else None,
+        _("Name of that organization."),
+    ),
+    Column(
+        "country",
+        lambda s: s.country.iso_code if s.country else None,
+        _("ISO code of the country spoken for."),
+    ),
+    Column(
+        "event", lambda s: s.event.slug if s.event else None, _("Slug of the meeting.")
+    ),
+    Column(
+        "event_title",
+        lambda s: s.event.title if s.event else None,
+        _("Title of the meeting."),
+    ),
+    Column(
+        "date",
+        lambda s: s.date or (s.event.start_date if s.event else None),
+        _("Day said, or the meeting's first day."),
+        type="date",
+    ),
+    Column("topics", lambda s: slugs(s.topics), _("Topic slugs."), type="list"),
+    Column(
+        "references",
+        lambda s: slugs(s.references),
+        _("Slugs of instruments referred to."),
+        type="list",
+    ),
+]
+
+
+class EventExport(ExportView):
+    filterset_class = EventFilter
+    columns = EVENT_COLUMNS
+    name = "meetings"
+
+    def get_queryset(self):
+        return Event.objects.published().for_list().prefetch_related("topics")
+
+
+class StatementExport(ExportView):
+    filterset_class = StatementFilter
+    columns = STATEMENT_COLUMNS
+    name = "statements"
+
+    def get_queryset(self):
+        return (
+            Statement.objects.published()
+            .for_cards()
+            .select_related("country")
+            .prefetch_related("topics", "references")
+        )

@@ -1,0 +1,141 @@
+"""Atom and RSS feeds of new meetings and new statements, with Django's syndication
+framework. Every feed lists published records only, newest publication first."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Country, Organization, Person
+
+from .models import Event, Statement
+
+FEED_LENGTH = 50
+
+
+class EventFeed(Feed):
+    title = _("RCM meetings")
+    description = _("New meetings of the Regional Conference on Migration.")
+
+    def link(self):
+        return reverse("events:event_list")
+
+    def items(self):
+        return (
+            Event.objects.published()
+            .for_list()
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class EventAtomFeed(EventFeed):
+    feed_type = Atom1Feed
+    subtitle = EventFeed.description
+
+
+class StatementFeed(Feed):
+    """New statements; subclasses narrow them to one speaker, organization or country."""
+
+    title = _("RCM statements")
+    description = _(
+        "New statements made at meetings of the Regional Conference on Migration."
+    )
+
+    def link(self, obj=None):
+        return reverse("events:statement_list")
+
+    def statements(self, obj):
+        return Statement.objects.published()
+
+    def items(self, obj=None):
+        return (
+            self.statements(obj)
+            .for_cards()
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        speaker = (
+            item.speaker.name_with_honorific if item.speaker else item.organization.name
+        )
+        if item.event:
+            return _("%(speaker)s at %(event)s") % {
+                "speaker": speaker,
+                "event": item.event.title,
+            }
+        return speaker
+
+    def item_description(self, item):
+        return item.text
+
+    def item_author_name(self, item):
+        return item.speaker.full_name if item.speaker else item.organization.name
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class StatementAtomFeed(StatementFeed):
+    feed_type = Atom1Feed
+    subtitle = StatementFeed.description
+
+
+class PersonStatementFeed(StatementAtomFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Person.objects.published(), slug=slug)
+
+    def title(self, obj):
+        return _("Statements by %(name)s") % {"name": obj.name_with_honorific}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def statements(self, obj):
+        return Statement.objects.published().filter(speaker=obj)
+
+
+class OrganizationStatementFeed(StatementAtomFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Organization.objects.published(), slug=slug)
+
+    def title(self, obj):
+        return _("Statements by %(name)s") % {"name": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def statements(self, obj):
+        return Statement.objects.published().filter(organization=obj)
+
+
+class CountryStatementFeed(StatementAtomFeed):
+    def get_object(self, request, iso_code):
+        return get_object_or_404(Country, iso_code=iso_code.upper())
+
+    def title(self, obj):
+        return _("Statements for %(name)s") % {"name": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def statements(self, obj):
+        return Statement.objects.published().filter(country=obj)

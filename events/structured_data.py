@@ -1,0 +1,107 @@
+"""schema.org JSON-LD for meetings and statements, for search engines."""
+
+from .enums import EventFormat, EventStatus, OrganizationRole
+
+SCHEMA = "https://schema.org/"
+ATTENDANCE_MODE = {
+    EventFormat.IN_PERSON: SCHEMA + "OfflineEventAttendanceMode",
+    EventFormat.VIRTUAL: SCHEMA + "OnlineEventAttendanceMode",
+    EventFormat.HYBRID: SCHEMA + "MixedEventAttendanceMode",
+}
+EVENT_STATUS = {
+    EventStatus.SCHEDULED: SCHEMA + "EventScheduled",
+    EventStatus.POSTPONED: SCHEMA + "EventPostponed",
+    EventStatus.CANCELLED: SCHEMA + "EventCancelled",
+}
+ORGANIZER_ROLES = {
+    OrganizationRole.HOST,
+    OrganizationRole.CONVENER,
+    OrganizationRole.ORGANIZER,
+    OrganizationRole.CO_ORGANIZER,
+}
+SPONSOR_ROLES = {OrganizationRole.SUPPORTER, OrganizationRole.FUNDER}
+
+
+def link(obj, request):
+    return request.build_absolute_uri(obj.get_absolute_url())
+
+
+def organization_ref(organization, request):
+    data = {
+        "@type": "Organization",
+        "name": organization.name,
+        "url": link(organization, request),
+    }
+    if organization.acronym:
+        data["alternateName"] = organization.acronym
+    return data
+
+
+def person_ref(person, request):
+    return {"@type": "Person", "name": person.full_name, "url": link(person, request)}
+
+
+def event_data(event, request):
+    """Expects Event.objects.for_page(): roles and photos come prefetched."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "url": link(event, request),
+        "startDate": event.start_date.isoformat(),
+        "endDate": event.end_date.isoformat(),
+        "eventAttendanceMode": ATTENDANCE_MODE[event.format],
+        "eventStatus": EVENT_STATUS[event.event_status],
+    }
+    locations = []
+    if event.format != EventFormat.VIRTUAL:
+        address = {"@type": "PostalAddress", "addressLocality": event.city}
+        if event.country:
+            address["addressCountry"] = event.country.iso_code
+        locations.append(
+            {"@type": "Place", "name": event.venue or event.city, "address": address}
+        )
+    if event.format != EventFormat.IN_PERSON:
+        locations.append({"@type": "VirtualLocation", "url": data["url"]})
+    data["location"] = locations[0] if len(locations) == 1 else locations
+
+    def organizations(roles):
+        seen = {}
+        for role in event.page_roles:
+            if role.role in roles:
+                seen.setdefault(role.organization.pk, role.organization)
+        return [organization_ref(org, request) for org in seen.values()]
+
+    if organizers := organizations(ORGANIZER_ROLES):
+        data["organizer"] = organizers
+    if sponsors := organizations(SPONSOR_ROLES):
+        data["sponsor"] = sponsors
+    if event.card_image:
+        data["image"] = request.build_absolute_uri(event.card_image.url)
+    return data
+
+
+def statement_data(statement, request):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Quotation",
+        "text": statement.text,
+        "url": link(statement, request),
+        "inLanguage": statement.language,
+    }
+    if statement.speaker:
+        data["spokenByCharacter"] = person_ref(statement.speaker, request)
+        data["creator"] = data["spokenByCharacter"]
+    elif statement.organization:
+        data["creator"] = organization_ref(statement.organization, request)
+    if statement.event:
+        data["isPartOf"] = {
+            "@type": "Event",
+            "name": statement.event.title,
+            "url": link(statement.event, request),
+            "startDate": statement.event.start_date.isoformat(),
+        }
+    if statement.publish_at:
+        data["datePublished"] = statement.publish_at.isoformat()
+    return data

@@ -1,0 +1,491 @@
+"""Calendars, feeds, sitemap, structured data and downloads, read with real parsers."""
+
+import csv
+import datetime
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Event, Statement
+
+from . import factories as f
+from .conftest import WORKSHOP
+
+pytestmark = pytest.mark.django_db
+
+EVENT_URL = f"/events/{WORKSHOP}/"
+HOST = "http://testserver"
+
+
+def parse_calendar(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def test_meeting_calendar(seed, client):
+    cal = parse_calendar(client, f"/events/{WORKSHOP}.ics")
+    (vevent,) = cal.walk("VEVENT")
+    assert str(vevent["summary"]).startswith("Regional Workshop on the Governance")
+    assert vevent.decoded("dtstart") == datetime.date(2018, 9, 4)
+    # All-day events end on the day after the last day (RFC 5545: DTEND is exclusive).
+    assert vevent.decoded("dtend") == datetime.date(2018, 9, 6)
+    assert str(cal["x-wr-timezone"]) == "America/Mexico_City"
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["America/Mexico_City"]
+    assert str(vevent["url"]) == HOST + EVENT_URL
+    assert str(vevent["location"]) == "Mexico City, Mexico"
+    assert vevent["organizer"].params["cn"] == "Government of Mexico"
+    assert str(vevent["status"]) == "CONFIRMED"
+    assert str(vevent["uid"]) == f"{Event.objects.get().uuid}@rcm-meetings"
+    assert isinstance(vevent.decoded("last-modified"), datetime.datetime)
+
+
+def test_calendar_uid_survives_an_edit_of_title_and_slug(seed, client):
+    uid = str(
+        parse_calendar(client, f"/events/{WORKSHOP}.ics").walk("VEVENT")[0]["uid"]
+    )
+    event = Event.objects.get()
+    event.title, event.slug = "Renamed workshop", "renamed-workshop"
+    event.save()
+    vevent = parse_calendar(client, "/events/renamed-workshop.ics").walk("VEVENT")[0]
+    assert str(vevent["uid"]) == uid
+    assert str(vevent["summary"]) == "Renamed workshop"
+
+
+def test_subscription_calendar_lists_published_meetings_only(seed, client):
+    f.EventFactory(title="Cancelled meeting", event_status="cancelled")
+    f.EventFactory(title="Draft meeting", status="draft", publish_at=None)
+    f.EventFactory(title="Online meeting", format="virtual", city="", country=None)
+    cal = parse_calendar(client, "/events/calendar.ics")
+    by_title = {str(v["summary"]): v for v in cal.walk("VEVENT")}
+    assert set(by_title) == {
+        Event.objects.get(slug=WORKSHOP).title,
+        "Cancelled meeting",
+        "Online meeting",
+    }
+    assert str(by_title["Cancelled meeting"]["status"]) == "CANCELLED"
+    assert str(by_title["Online meeting"]["location"]) == "Online"
+    assert len({str(v["uid"]) for v in by_title.values()}) == 3
+
+
+def test_unknown_or_draft_meeting_calendar_is_404(seed, client):
+    draft = f.EventFactory(status="draft", publish_at=None)
+    assert client.get(f"/events/{draft.slug}.ics").status_code == 404
+    assert client.get("/events/nothing.ics").status_code == 404
+
+
+FEEDS = [
+    ("/feeds/events/", "atom10", ["Regional Workshop on the Governance"]),
+    ("/feeds/events/rss/", "rss20", ["Regional Workshop on the Governance"]),
+    (
+        "/feeds/statements/",
+        "atom10",
+        ["Ambassador Miguel", "Marcelo Pisani", "Francesco", "Pablo"],
+    ),
+    (
+        "/feeds/statements/rss/",
+        "rss20",
+        ["Ambassador Miguel", "Marcelo Pisani", "Francesco", "Pablo"],
+    ),
+    ("/feeds/people/marcelo-pisani/statements/", "atom10", ["Marcelo Pisani"]),
+    ("/feeds/organizations/ilo/statements/", "atom10", ["Francesco Carella"]),
+    ("/feeds/countries/sv/statements/", "atom10", ["Pablo Rusconi Trigueros"]),
+]
+
+
+@pytest.mark.parametrize(("url", "version", "expected"), FEEDS)
+def test_feeds_parse_and_list_published_items_only(
+    seed, client, url, version, expected
+):
+    speaker = f.PersonFactory(given_name="Draft", family_name="Speaker")
+    f.StatementFactory(
+        event=Event.objects.get(), speaker=speaker, status="draft", publish_at=None
+    )
+    f.EventFactory(title="Draft meeting", status="draft", publish_at=None)
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
+    titles = [entry.title for entry in feed.entries]
+    assert len(titles) == len(expected)
+    for prefix in expected:
+        assert any(title.startswith(prefix) for title in titles), (prefix, titles)
+    assert not any("Draft" in title for title in titles)
+    for entry in feed.entries:
+        assert entry.link.startswith(HOST + "/")
+
+
+def test_statement_feed_entry_carries_the_quote_and_author(seed, client):
+    feed = feedparser.parse(
+        client.get("/feeds/people/francesco-carella/statements/").content
+    )
+    (entry,) = feed.entries
+    assert entry.title.startswith("Francesco Carella at Regional Workshop")
+    assert "ILO 97 and 143" in entry.summary
+    assert entry.author == "Francesco Carella"
+
+
+def test_feed_of_unknown_person_is_404(seed, client):
+    assert client.get("/feeds/people/nobody/statements/").status_code == 404
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_urls(client):
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    urls = set()
+    for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        section = ET.fromstring(client.get(loc.text.removeprefix(HOST)).content)
+        urls |= {
+            u.text.removeprefix(HOST)
+            for u in section.findall("s:url/s:loc", SITEMAP_NS)
+        }
+    return urls
+
+
+def test_sitemap_lists_every_published_page_and_nothing_else(seed, client):
+    draft = f.EventFactory(slug="draft-meeting", status="draft", publish_at=None)
+    f.StatementFactory(event=draft, status="draft", publish_at=None)
+    hidden_person = f.PersonFactory(slug="hidden", status="draft", publish_at=None)
+    urls = sitemap_urls(client)
+    expected = {
+        "/", "/events/", "/statements/", "/people/", "/organizations/", "/countries/", "/data/",
+        EVENT_URL,
+        *(s.get_absolute_url() for s in Statement.objects.published()),
+        *(p.get_absolute_url() for p in hidden_person.__class__.objects.published()),
+        *(f"/organizations/{slug}/" for slug in [
+            "rcm", "government-of-mexico", "mexico-ministry-of-foreign-affairs", "iom",
+            "iom-mesoamerica-program", "ilo", "us-department-of-state",
+            "el-salvador-immigration-department",
+        ]),
+        *(f"/countries/{c}/" for c in ["bz", "ca", "cr", "do", "sv", "gt", "hn", "mx", "ni", "pa", "us"]),
+        *(f"/topics/{t}/" for t in [
+            "labour-migration", "migration-governance", "reintegration", "integration",
+            "human-rights", "migration-data",
+        ]),
+    }  # fmt: skip
+    assert urls == expected
+    assert "/events/draft-meeting/" not in urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_sitemap_lastmod_comes_from_the_record(seed, client):
+    section = ET.fromstring(client.get("/sitemap-events.xml").content)
+    (url,) = section.findall("s:url", SITEMAP_NS)
+    assert url.find("s:lastmod", SITEMAP_NS).text == "2018-09-07"
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert f"Sitemap: {HOST}/sitemap.xml" in lines
+
+
+def json_ld(response):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>',
+        response.content.decode(),
+        re.S,
+    )
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_meeting_json_ld(seed, client):
+    data = json_ld(client.get(EVENT_URL))
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2018-09-04"
+    assert data["endDate"] == "2018-09-05"
+    assert (
+        data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    )
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Mexico City",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "Mexico City",
+            "addressCountry": "MX",
+        },
+    }
+    assert [o["name"] for o in data["organizer"]] == [
+        "Government of Mexico",
+        "Regional Conference on Migration",
+        "International Organization for Migration",
+        "Mesoamerica Program",
+        "International Labour Organization",
+    ]
+    assert [o["name"] for o in data["sponsor"]] == [
+        "International Organization for Migration",
+        "International Labour Organization",
+        "United States Department of State",
+    ]
+    assert data["url"] == HOST + EVENT_URL
+
+
+def test_statement_person_and_organization_json_ld(seed, client):
+    statement = Statement.objects.get(speaker__slug="miguel-diaz-reynoso")
+    data = json_ld(client.get(statement.get_absolute_url()))
+    assert data["@type"] == "Quotation"
+    assert data["text"].startswith("Mexico recognizes")
+    assert data["spokenByCharacter"]["name"] == "Miguel Díaz Reynoso"
+    assert data["creator"] == data["spokenByCharacter"]
+    assert data["isPartOf"]["@type"] == "Event"
+    assert data["isPartOf"]["url"] == HOST + EVENT_URL
+
+    person = json_ld(client.get("/people/miguel-diaz-reynoso/"))
+    assert person["@type"] == "Person"
+    assert (person["honorificPrefix"], person["familyName"]) == (
+        "Ambassador",
+        "Díaz Reynoso",
+    )
+    assert person["jobTitle"] == "General Director for Latin America"
+    assert person["worksFor"]["name"] == "Ministry of Foreign Affairs of Mexico"
+
+    organization = json_ld(client.get("/organizations/iom-mesoamerica-program/"))
+    assert organization["@type"] == "Organization"
+    assert (
+        organization["parentOrganization"]["name"]
+        == "International Organization for Migration"
+    )
+
+
+def test_text_from_the_admin_cannot_break_out_of_the_json_ld(seed, client):
+    hostile = 'Evil </script><script>alert("x")</script> & <!-- meeting'
+    event = Event.objects.get()
+    event.title = hostile
+    event.save()
+    response = client.get(EVENT_URL)
+    body = response.content.decode()
+    assert '<script>alert("x")</script>' not in body
+    assert body.count("<script") == 1
+    assert json_ld(response)["name"] == hostile
+
+
+PAGES = [
+    "/", "/events/", EVENT_URL, "/statements/", "/people/", "/people/marcelo-pisani/",
+    "/organizations/", "/organizations/ilo/", "/countries/", "/countries/mx/",
+    "/topics/labour-migration/", "/data/", "/events/?year=2018",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_has_open_graph_twitter_and_canonical(seed, client, url):
+    body = client.get(url).content.decode()
+    path = url.split("?")[0]
+
+    def meta(attribute, name):
+        match = re.search(
+            rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', body
+        )
+        assert match, name
+        return match.group(1)
+
+    assert f'<link rel="canonical" href="{HOST}{path}">' in body
+    assert meta("property", "og:url") == HOST + path
+    assert meta("property", "og:title")
+    assert len(meta("property", "og:description")) > 20
+    assert meta("property", "og:image") == HOST + "/static/img/rcm-card.png"
+    assert meta("name", "twitter:card") == "summary_large_image"
+
+
+def test_link_preview_uses_the_meeting_photo(seed, client):
+    photo = Event.objects.get().photos.get()
+    photo.image = "photos/2018/speakers.jpg"
+    photo.save()
+    body = client.get(EVENT_URL).content.decode()
+    assert (
+        '<meta property="og:image" content="http://testserver/media/photos/2018/speakers.jpg">'
+        in body
+    )
+
+
+def read_csv(response):
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize(
+    ("list_url", "csv_url", "key", "field"),
+    [
+        ("/events/?year=2018", "/events.csv?year=2018", "slug", "slug"),
+        ("/statements/?country=MX", "/statements.csv?country=MX", "id", "pk"),
+        ("/statements/", "/statements.csv", "id", "pk"),
+        ("/people/?q=pisani", "/people.csv?q=pisani", "slug", "slug"),
+        (
+            "/organizations/?kind=intergovernmental",
+            "/organizations.csv?kind=intergovernmental",
+            "slug",
+            "slug",
+        ),
+    ],
+)
+def test_csv_matches_the_filtered_list_row_for_row(
+    seed, client, list_url, csv_url, key, field
+):
+    f.EventFactory(title="Other year")
+    listed = [
+        str(getattr(obj, field)) for obj in client.get(list_url).context["object_list"]
+    ]
+    rows = read_csv(client.get(csv_url))
+    assert [row[key] for row in rows] == listed
+    assert listed
+
+
+def test_statement_csv_columns(seed, client):
+    rows = read_csv(client.get("/statements.csv?speaker=francesco-carella"))
+    (row,) = rows
+    assert row["speaker_name"] == "Francesco Carella"
+    assert row["position"] == "Labour Migration Specialist"
+    assert row["organization"] == "ilo"
+    assert row["event"] == WORKSHOP
+    assert row["date"] == "2018-09-04"
+    assert sorted(row["references"].split("; ")) == sorted(
+        ["ilo-c097", "ilo-c143", "ilo-multilateral-framework-labour-migration",
+         "ilo-fair-recruitment-principles", "ilo-refugee-labour-market-principles"]
+    )  # fmt: skip
+    assert row["text"].startswith("International conventions on migrant workers")
+
+
+@pytest.mark.parametrize("name", ["meetings", "statements", "people", "organizations"])
+def test_json_download_validates_against_its_published_schema(seed, client, name):
+    url = {"meetings": "/events.json", "statements": "/statements.json",
+           "people": "/people.json", "organizations": "/organizations.json"}[name]  # fmt: skip
+    schema = client.get(f"/data/{name}.schema.json").json()
+    data = client.get(url).json()
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert data["count"] == len(data["results"]) > 0
+    documented = client.get("/data/").content.decode()
+    for field in schema["properties"]["results"]["items"]["properties"]:
+        assert f"<code>{field}</code>" in documented
+
+
+def test_json_pages_link_to_each_other_and_keep_the_filters(seed, client):
+    data = client.get("/statements.json?event=" + WORKSHOP + "&page_size=3").json()
+    assert data["count"] == 4
+    assert len(data["results"]) == 3
+    assert data["previous"] is None
+    assert data["next"] == f"{HOST}/statements.json?event={WORKSHOP}&page_size=3&page=2"
+    second = client.get(data["next"].removeprefix(HOST)).json()
+    assert len(second["results"]) == 1
+    assert second["next"] is None
+    assert (
+        second["previous"]
+        == f"{HOST}/statements.json?event={WORKSHOP}&page_size=3&page=1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "field"),
+    [
+        ("/events.json?year=abc", 400, "year"),
+        ("/events.csv?kind=nope", 400, "kind"),
+        ("/statements.json?speaker=nobody", 400, "speaker"),
+        ("/statements.json?page_size=5000", 400, "page_size"),
+        ("/statements.json?page=abc", 400, "page"),
+        ("/statements.json?page=99", 404, "page"),
+    ],
+)
+def test_bad_download_parameters_name_the_field(seed, client, url, status, field):
+    response = client.get(url)
+    assert response.status_code == status
+    assert field in response.json()["errors"]
+
+
+def test_downloads_exclude_drafts(seed, client):
+    f.StatementFactory(text="Unpublished words", status="draft", publish_at=None)
+    f.PersonFactory(slug="draft-person", status="draft", publish_at=None)
+    assert "Unpublished words" not in json.dumps(client.get("/statements.json").json())
+    assert "draft-person" not in {
+        r["slug"] for r in read_csv(client.get("/people.csv"))
+    }
+
+
+def test_list_pages_link_to_their_downloads_with_the_filters(seed, client):
+    body = client.get("/statements/?country=MX&page=1").content.decode()
+    assert 'href="/statements.csv?country=MX"' in body
+    assert 'href="/statements.json?country=MX"' in body
+    body = client.get(EVENT_URL).content.decode()
+    assert f'href="/events/{WORKSHOP}.ics"' in body
+    body = client.get("/people/marcelo-pisani/").content.decode()
+    assert 'href="/feeds/people/marcelo-pisani/statements/"' in body
+
+
+class Growing:
+    def __init__(self):
+        self.country = f.CountryFactory(iso_code="MX", name="Mexico", slug="mexico")
+        self.org = f.OrganizationFactory(slug="iom")
+        self.person = f.PersonFactory(slug="ana")
+
+    def grow(self, n):
+        for _ in range(n):
+            event = f.EventFactory(country=self.country)
+            event.topics.add(f.TopicFactory())
+            f.EventOrganizationFactory(event=event, organization=self.org, role="host")
+            statement = f.StatementFactory(
+                event=event,
+                speaker=self.person,
+                organization=self.org,
+                country=self.country,
+            )
+            statement.topics.add(f.TopicFactory())
+            statement.references.add(f.ResourceFactory())
+            position = f.PositionFactory(
+                person=f.PersonFactory(), organization=self.org
+            )
+            f.OrganizationFactory(parent=self.org, country=self.country)
+            assert position
+
+
+GROWING_URLS = [
+    "/events/calendar.ics",
+    "/feeds/events/",
+    "/feeds/statements/rss/",
+    "/feeds/people/ana/statements/",
+    "/feeds/organizations/iom/statements/",
+    "/feeds/countries/mx/statements/",
+    "/sitemap.xml",
+    "/sitemap-statements.xml",
+    "/events.csv",
+    "/events.json",
+    "/statements.csv?country=MX",
+    "/statements.json",
+    "/people.csv",
+    "/people.json",
+    "/organizations.csv",
+    "/organizations.json",
+]
+
+
+@pytest.mark.parametrize("url", GROWING_URLS)
+def test_query_count_does_not_grow_with_rows(client, url):
+    world = Growing()
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    world.grow(1)
+    small = count()
+    world.grow(24)
+    assert count() == small
