@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SEED := countries mexico-city-workshop-2018
 DEV := DJANGO_DEBUG=1
+PORT ?= 8000
 
 .PHONY: install run seed admin test check lint format clean
 
@@ -25,11 +26,11 @@ seed: install
 
 run: seed
 	@echo ""
-	@echo "  The site:   http://127.0.0.1:8000/"
-	@echo "  Staff admin: http://127.0.0.1:8000/admin/"
+	@echo "  The site:    http://127.0.0.1:$(PORT)/"
+	@echo "  Staff admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo "  No admin login yet? In another terminal run: make admin"
 	@echo ""
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 admin: install
 	$(DEV) $(BIN)/python manage.py createsuperuser

@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from rcm_site.editorial_admin import (
     PublicationStateFilter,
     PublishableAdmin,
+    VersionCheckForm,
     keep_publication_state,
     may_publish,
 )
@@ -73,6 +74,7 @@ class ParticipationInline(admin.TabularInline):
 
 class StatementInline(admin.StackedInline):
     model = Statement
+    form = VersionCheckForm
     extra = 0
     autocomplete_fields = [
         "speaker",
@@ -87,7 +89,7 @@ class StatementInline(admin.StackedInline):
         ("language", "date", "order"),
         "source_url",
         ("topics", "references"),
-        ("status", "publish_at"),
+        ("status", "publish_at", "opened_version"),
     ]
     show_change_link = True
 

@@ -2,7 +2,8 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Country, Organization, Person
+from people.filters import CountryFilter
+from people.models import Organization, Person
 from rcm_site.pages import TextFilter, YearFilter
 
 from .enums import EventFormat, EventKind
@@ -26,12 +27,7 @@ def year_filter(**kwargs):
 class EventFilter(django_filters.FilterSet):
     q = TextFilter(label=_("Text"), method="search")
     year = year_filter(field_name="start_date__year")
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="iso_code",
-        empty_label=_("All countries"),
-    )
+    country = CountryFilter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=EventKind, empty_label=_("All kinds")
     )
@@ -84,12 +80,7 @@ class StatementFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All organizations"),
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="iso_code",
-        empty_label=_("All countries"),
-    )
+    country = CountryFilter()
     event = django_filters.ModelChoiceFilter(
         label=_("Meeting"),
         queryset=lambda request: Event.objects.published(),

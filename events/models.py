@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from people.models import Country, Organization, Person, Position
+from people.models import Country, Organization, Person, Position, name_matches
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
 
@@ -483,10 +483,9 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
         )
 
     def search(self, text):
+        """The words of the quote, or the speaker's name, accents and order aside."""
         return self.filter(
-            Q(text__icontains=text)
-            | Q(speaker__family_name__icontains=text)
-            | Q(speaker__given_name__icontains=text)
+            Q(text__icontains=text) | name_matches("speaker__sort_name", text)
         )
 
     def in_year(self, year):
@@ -590,7 +589,7 @@ class Statement(UUIDKeyed, Publishable):
         ]
 
     def __str__(self):
-        return f"“{Truncator(self.text).words(12)}”"
+        return Truncator(self.text).words(12)
 
     def get_absolute_url(self):
         return reverse("events:statement_detail", args=[self.pk])

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site.pages import TextFilter
@@ -7,14 +8,27 @@ from .enums import OrganizationKind
 from .models import Country, Organization, Person
 
 
+class CountryCodeField(forms.ModelChoiceField):
+    """ISO codes in either case: ?country=mx is Mexico, as /countries/mx/ is."""
+
+    def to_python(self, value):
+        return super().to_python(value.upper() if isinstance(value, str) else value)
+
+
+class CountryFilter(django_filters.ModelChoiceFilter):
+    field_class = CountryCodeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Country"))
+        kwargs.setdefault("queryset", Country.objects.all())
+        kwargs.setdefault("to_field_name", "iso_code")
+        kwargs.setdefault("empty_label", _("All countries"))
+        super().__init__(*args, **kwargs)
+
+
 class PersonFilter(django_filters.FilterSet):
     q = TextFilter(label=_("Name"), method="search")
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="iso_code",
-        empty_label=_("All countries"),
-    )
+    country = CountryFilter()
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"),
         field_name="positions__organization",
@@ -37,12 +51,7 @@ class OrganizationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=OrganizationKind, empty_label=_("All kinds")
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="iso_code",
-        empty_label=_("All countries"),
-    )
+    country = CountryFilter()
 
     class Meta:
         model = Organization

@@ -147,8 +147,9 @@ class Organization(SlugKeyed, Publishable):
 
 class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def search(self, text):
-        """Names match whatever the accents and case: "diaz" finds "Díaz"."""
-        return self.filter(sort_name__contains=sort_key(text))
+        """Every word must be in the name, in any order, whatever the accents and
+        case: "miguel diaz" finds "Miguel Díaz Reynoso"."""
+        return self.filter(name_matches("sort_name", text))
 
     def for_list(self):
         return self.select_related("country").prefetch_related(
@@ -325,6 +326,17 @@ def sort_key(*parts):
     """Lower case without accents, so that collation does not depend on the database."""
     text = unicodedata.normalize("NFKD", " ".join(parts).casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def name_matches(field, text):
+    """A condition: each word of `text` occurs in the sort key held in `field`."""
+    words = sort_key(text).split()
+    if not words:
+        return Q(pk__in=[])
+    condition = Q()
+    for word in words:
+        condition &= Q(**{f"{field}__contains": word})
+    return condition
 
 
 @receiver(pre_save, sender=Person)

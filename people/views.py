@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
@@ -86,6 +86,12 @@ class CountryListView(ListView):
 
 
 class CountryDetailView(DetailView):
+    def get(self, request, *args, **kwargs):
+        iso_code = kwargs["iso_code"]
+        if iso_code != iso_code.lower():
+            return redirect("people:country_detail", iso_code.lower(), permanent=True)
+        return super().get(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
         return get_object_or_404(Country, iso_code=self.kwargs["iso_code"].upper())
 

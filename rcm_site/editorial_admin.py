@@ -124,6 +124,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return actions
 
     def save_model(self, request, obj, form, change):
+        # Saving an unchanged record would only add an empty version to its history
+        # and refuse the forms others have open. (A restored version also leaves its
+        # form unchanged, but it is older than the stored record, so it is saved.)
+        if change and not form.has_changed() and obj.version == obj.stored_version():
+            return
         keep_publication_state(request, obj)
         super().save_model(request, obj, form, change)
 

@@ -72,14 +72,16 @@ class Publishable(models.Model):
         if not self._state.adding:
             # Count from the stored version, not the instance's: a restored old
             # version must still come out newer than every form opened before it.
-            stored = (
-                type(self)
-                .objects.filter(pk=self.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            self.version = max(stored or 0, self.version) + 1
+            self.version = max(self.stored_version() or 0, self.version) + 1
         super().save(*args, **kwargs)
+
+    def stored_version(self):
+        return (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
 
     def is_published(self):
         return (

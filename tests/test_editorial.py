@@ -473,3 +473,45 @@ def test_groups_exist_with_the_right_permissions():
         "publish_organization",
     } <= publisher_perms
     assert not {p for p in publisher_perms if p.endswith(("_user", "_group"))}
+
+
+@pytest.mark.admin
+def test_meeting_form_cannot_overwrite_a_newer_statement_edit(publisher, client):
+    event = f.EventFactory()
+    statement = f.StatementFactory(event=event, text="Original words.")
+    stale = event_form(
+        event,
+        status="published",
+        **{
+            "statements-TOTAL_FORMS": "1",
+            "statements-INITIAL_FORMS": "1",
+            "statements-0-id": str(statement.pk),
+            "statements-0-event": str(event.pk),
+            "statements-0-speaker": str(statement.speaker_id),
+            "statements-0-text": "Stale copy of the words.",
+            "statements-0-language": "en",
+            "statements-0-order": "0",
+            "statements-0-status": "published",
+            "statements-0-opened_version": str(statement.version),
+        },
+    )
+    statement.text = "Corrected words."
+    statement.save()
+
+    response = client.post(reverse(CHANGE_EVENT, args=[event.pk]), stale)
+    assert response.status_code == 200
+    assert "Someone else saved this record after you opened it" in page_text(response)
+    statement.refresh_from_db()
+    assert statement.text == "Corrected words."
+
+
+@pytest.mark.admin
+def test_saving_an_unchanged_record_adds_no_version(editor, client):
+    event = f.EventFactory(status="draft", publish_at=None)
+    before = (event.history.count(), event.version)
+    response = client.post(
+        reverse(CHANGE_EVENT, args=[event.pk]), event_form(event, status="published")
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.history.count(), event.version) == before

@@ -89,7 +89,6 @@ def test_the_workshop(seed):
         "Employers",
         "Trade unions",
         "Civil society",
-        "International organizations",
     }
 
 
@@ -138,8 +137,8 @@ def test_organizations_and_their_roles(seed):
         (
             "Pablo Rusconi Trigueros",
             "This regional exchange is a space that has allowed us to know",
-            "Director of Immigration Department",
-            "Immigration Department of El Salvador",
+            "Director",
+            "Immigration Department of the Republic of El Salvador",
         ),
     ],
 )

@@ -130,7 +130,7 @@ def test_str_of_each_record():
     )
     assert (
         str(statement)
-        == "“One two three four five six seven eight nine ten eleven twelve…”"
+        == "One two three four five six seven eight nine ten eleven twelve…"
     )
     assert str(
         OrganizationFactory(name="International Labour Organization", acronym="ILO")
