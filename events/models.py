@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from people.models import Country, Organization, Person, Position, name_matches
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
+from rcm_site.uploads import DOCUMENT_VALIDATORS, IMAGE_VALIDATORS
 
 from .enums import (
     KEY_POINT_HEADINGS,
@@ -121,7 +122,9 @@ class Resource(SlugKeyed):
         validators=[MinValueValidator(1800), MaxValueValidator(2200)],
     )
     url = models.URLField(_("link"), max_length=500, blank=True)
-    file = models.FileField(_("file"), upload_to="resources/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="resources/", blank=True, validators=DOCUMENT_VALIDATORS
+    )
     description = models.TextField(_("description"), blank=True)
 
     objects = SlugKeyQuerySet.as_manager()
@@ -686,7 +689,9 @@ class Photo(UUIDKeyed):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(_("image"), upload_to="photos/%Y/", blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="photos/%Y/", blank=True, validators=IMAGE_VALIDATORS
+    )
     caption = models.CharField(_("caption"), max_length=300)
     credit = models.CharField(
         _("credit"), max_length=200, help_text=_("E.g. IOM / Cesia Chavarria.")

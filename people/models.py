@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
+from rcm_site.uploads import IMAGE_VALIDATORS
 
 from .enums import OrganizationKind, RcmStatus
 
@@ -183,7 +184,9 @@ class Person(SlugKeyed, Publishable):
         help_text=_("The country whose delegation or government the person serves."),
     )
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="people/", blank=True, validators=IMAGE_VALIDATORS
+    )
     photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
 

@@ -51,6 +51,7 @@ if not DEBUG and not ALLOWED_HOSTS:
         "Set DJANGO_ALLOWED_HOSTS to the comma-separated host names the site answers to "
         "(for example DJANGO_ALLOWED_HOSTS=rcm.example.org), or DJANGO_DEBUG=1 locally."
     )
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -64,6 +65,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
+    "axes",
+    "csp",
+    "rcm_site.apps.SiteConfig",
     "people",
     "events",
 ]
@@ -71,6 +75,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "rcm_site.middleware.SiteCSPMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "rcm_site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -78,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rcm_site.urls"
@@ -94,7 +103,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rcm_site.context_processors.canonical_url",
             ],
-            "libraries": {"rcm": "rcm_site.templatetags.rcm"},
         },
     },
 ]
@@ -122,6 +130,12 @@ def database_config():
 
 DATABASES = {"default": database_config()}
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses logins while an account and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -143,8 +157,35 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploads go to MEDIA_ROOT, served by Django itself unless DJANGO_MEDIA_BY_PROXY=1 says
+# the proxy serves /media/ (README, Deployment); or, with DJANGO_MEDIA_STORAGE=s3, to an
+# S3-compatible object store through django-storages, for several servers.
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem")
+SERVE_MEDIA = MEDIA_STORAGE == "filesystem" and not env_bool("DJANGO_MEDIA_BY_PROXY")
+if MEDIA_STORAGE == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("DJANGO_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if not DEFAULT_STORAGE["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured(
+            "DJANGO_MEDIA_STORAGE=s3 needs DJANGO_S3_BUCKET (and the usual "
+            "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, DJANGO_S3_ENDPOINT_URL for a "
+            "non-AWS store)."
+        )
+elif MEDIA_STORAGE == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE must be filesystem or s3.")
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -155,6 +196,72 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ---- Caching -------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by all workers); otherwise each process keeps
+# its own local-memory cache. Public pages are cached there and invalidated on every
+# save (see rcm_site.middleware.PublicPageCacheMiddleware).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
+
+# ---- Security ------------------------------------------------------------------
+# Behind a TLS-terminating proxy (DJANGO_SECURE_PROXY=1) the site trusts the proxy's
+# X-Forwarded-Proto, redirects plain HTTP and marks cookies secure. Without it (tests,
+# a gunicorn on 127.0.0.1) the site speaks plain HTTP.
+SECURE_PROXY = env_bool("DJANGO_SECURE_PROXY")
+if SECURE_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+    # django-axes reads the client's address from the proxy's header.
+    AXES_IPWARE_PROXY_COUNT = 1
+SECURE_SSL_HOST = None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp). No inline script or style anywhere on the public
+# site; the admin's allowance is in rcm_site.middleware.SiteCSPMiddleware.
+MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN", "")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# django-axes: five failed admin logins for one account from one address lock that
+# pair out for an hour; every failure is logged (logger "axes").
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 SERIALIZATION_MODULES = {"json": "rcm_site.serializers"}
 

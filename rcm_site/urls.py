@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from .sitemaps import SITEMAPS
-from .views import DataView, HomeView, download_schema, robots_txt
+from .views import DataView, HomeView, download_schema, healthz, robots_txt
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("data/", DataView.as_view(), name="data"),
     path("data/<slug:name>.schema.json", download_schema, name="download_schema"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -28,7 +30,12 @@ urlpatterns = [
     path("", include("people.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Uploaded photos and files on a single machine without a proxy rule for /media/.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -1,6 +1,8 @@
+from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -99,3 +101,16 @@ def download_schema(request, name):
         raise Http404
     title, *_urls, columns = DOWNLOADS[name]
     return JsonResponse(schema(columns, str(title)), json_dumps_params={"indent": 2})
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not: for the load balancer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok\n", content_type="text/plain")

@@ -1,10 +1,18 @@
 import copy
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty page cache: a rolled-back test database sends no
+    signals, so pages cached by an earlier test would otherwise outlive its data."""
+    cache.clear()
 
 
 @pytest.fixture

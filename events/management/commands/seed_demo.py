@@ -1,0 +1,1003 @@
+"""Fill the database with synthetic, published meetings for demonstrations and load tests.
+
+    manage.py seed_demo [--events N] [--people N] [--organizations N]
+                        [--statements N] [--seed S] [--replace]
+
+Everything is drawn from one random.Random(seed): the same seed gives the same meetings,
+people, posts, roles, participants and statements (slugs, texts, dates, UUIDs) on any
+database. The one exception is a publication time later than the start of today (UTC),
+which is moved back to it so that every record is public.
+
+Generated meetings, people, organizations and topics have slugs starting with "demo-",
+and nothing else is ever changed. A second run refuses while demo data exists, unless
+--replace is given: it first deletes the demo records and what seed_demo attaches to
+them (statements at demo meetings and their topic links, participations, roles, posts).
+If a record made by hand refers to demo data (a photo on a demo meeting, a statement
+quoting a demo person), it stops and changes nothing.
+
+Rows are written with bulk_create, which calls neither save() nor signals, so the fields
+they would fill are set here: Person.sort_name, publication fields (status, publish_at,
+updated_at, version) and UUIDs. django-simple-history records saves through signals, so
+demo records have no history rows; they were never edited. --replace deletes without
+signals too, so it writes no "deleted" history row per demo record either.
+"""
+
+import argparse
+import datetime
+import random
+import time
+import uuid
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from events.enums import (
+    EventFormat,
+    EventKind,
+    EventStatus,
+    Language,
+    OrganizationRole,
+    ParticipantRole,
+)
+from events.models import Event, EventOrganization, Participation, Statement, Topic
+from people.enums import OrganizationKind
+from people.models import Country, Organization, Person, Position, sort_key
+from rcm_site.publishing import PublicationStatus
+
+PREFIX = "demo-"
+BATCH_SIZE = 2000
+FIRST_DAY = datetime.date(1996, 1, 1)
+LAST_DAY = datetime.date(2026, 12, 31)
+# Posts start before the first meeting, so that early meetings have people in office.
+FIRST_POST_DAY = datetime.date(1990, 1, 1)
+LAST_POST_START = datetime.date(2024, 12, 31)
+
+ENGLISH_SPEAKING = ("BZ", "CA", "US")
+SPANISH_NAMES = {
+    "BZ": "Belice",
+    "CA": "Canadá",
+    "DO": "República Dominicana",
+    "MX": "México",
+    "PA": "Panamá",
+    "US": "Estados Unidos",
+}
+PLACES = {
+    "BZ": [("Belize City", "America/Belize"), ("Belmopan", "America/Belize")],
+    "CA": [
+        ("Ottawa", "America/Toronto"),
+        ("Montréal", "America/Toronto"),
+        ("Vancouver", "America/Vancouver"),
+    ],
+    "CR": [("San José", "America/Costa_Rica"), ("Heredia", "America/Costa_Rica")],
+    "DO": [
+        ("Santo Domingo", "America/Santo_Domingo"),
+        ("Punta Cana", "America/Santo_Domingo"),
+    ],
+    "SV": [
+        ("San Salvador", "America/El_Salvador"),
+        ("Santa Ana", "America/El_Salvador"),
+    ],
+    "GT": [
+        ("Guatemala City", "America/Guatemala"),
+        ("Antigua Guatemala", "America/Guatemala"),
+        ("Quetzaltenango", "America/Guatemala"),
+    ],
+    "HN": [
+        ("Tegucigalpa", "America/Tegucigalpa"),
+        ("San Pedro Sula", "America/Tegucigalpa"),
+    ],
+    "MX": [
+        ("Mexico City", "America/Mexico_City"),
+        ("Tapachula", "America/Mexico_City"),
+        ("Cancún", "America/Cancun"),
+        ("Monterrey", "America/Monterrey"),
+    ],
+    "NI": [("Managua", "America/Managua"), ("León", "America/Managua")],
+    "PA": [("Panama City", "America/Panama"), ("Colón", "America/Panama")],
+    "US": [
+        ("Washington, D.C.", "America/New_York"),
+        ("Miami", "America/New_York"),
+        ("New Orleans", "America/Chicago"),
+        ("Los Angeles", "America/Los_Angeles"),
+    ],
+}
+# For a member country added to the table after this list was written.
+SECRETARIAT_TIME_ZONE = "America/Costa_Rica"
+VENUES = [
+    "Ministry of Foreign Affairs",
+    "Hotel Barceló",
+    "Hotel Real InterContinental",
+    "Centro de Convenciones",
+    "Palacio Nacional de la Cultura",
+    "UN House",
+    "Hotel Crowne Plaza",
+]
+
+# (name, as in an English sentence, as in a Spanish sentence)
+TOPICS = [
+    ("Labour mobility", "labour mobility", "la movilidad laboral"),
+    ("Consular protection", "consular protection", "la protección consular"),
+    (
+        "Migrant children and adolescents",
+        "the protection of migrant children",
+        "la niñez y adolescencia migrante",
+    ),
+    ("Trafficking in persons", "trafficking in persons", "la trata de personas"),
+    ("Migrant smuggling", "migrant smuggling", "el tráfico ilícito de migrantes"),
+    (
+        "Return and reintegration",
+        "return and reintegration",
+        "el retorno y la reintegración",
+    ),
+    ("Border management", "border management", "la gestión de fronteras"),
+    (
+        "Climate change and human mobility",
+        "climate change and human mobility",
+        "el cambio climático y la movilidad humana",
+    ),
+    ("Refugee protection", "refugee protection", "la protección de refugiados"),
+    (
+        "Remittances and development",
+        "remittances and development",
+        "las remesas y el desarrollo",
+    ),
+    (
+        "Regular pathways",
+        "regular migration pathways",
+        "las vías regulares de migración",
+    ),
+    ("Migrant health", "the health of migrants", "la salud de las personas migrantes"),
+    ("Migration statistics", "migration statistics", "las estadísticas migratorias"),
+    ("Gender and migration", "gender and migration", "el género y la migración"),
+    (
+        "Extra-regional migration",
+        "extra-regional migration",
+        "la migración extrarregional",
+    ),
+    (
+        "Public communication on migration",
+        "public communication on migration",
+        "la comunicación pública sobre migración",
+    ),
+]
+
+SPANISH_GIVEN = [
+    "José María", "María José", "Juan Pablo", "Ana Lucía", "José", "María", "Jesús",
+    "Ángel", "Andrés", "Héctor", "Óscar", "Raúl", "Ramón", "Julián", "Martín", "Iván",
+    "Sofía", "Inés", "Mónica", "Verónica", "Begoña", "Lucía", "Beatriz", "Patricia",
+    "Carlos", "Luis", "Miguel", "Fernando", "Gabriela", "Alejandra", "Rocío", "Germán",
+    "Tomás", "Nicolás", "Dolores", "Ximena", "Ernesto", "Rubén",
+]  # fmt: skip
+SPANISH_FAMILY = [
+    "Díaz", "Núñez", "González", "Pérez", "Rodríguez", "Hernández", "Martínez", "López",
+    "Sánchez", "Ramírez", "Gómez", "Jiménez", "Álvarez", "Muñoz", "Suárez", "Peña",
+    "Castañeda", "Ibáñez", "Ordóñez", "Méndez", "Vásquez", "Chacón", "Solís", "Quirós",
+    "Araúz", "Zúñiga", "Báez", "Cortés", "Valdés", "Gutiérrez", "Fernández", "Mejía",
+    "Morales", "Reynoso", "Trigueros", "Orellana", "Chinchilla", "De León",
+]  # fmt: skip
+ENGLISH_GIVEN = [
+    "John", "Sarah", "Michael", "Emily", "David", "Jennifer", "Robert", "Karen", "James",
+    "Linda", "Andrew", "Olivia", "Kevin", "Grace", "Marie-Ève", "François", "Hélène",
+    "Jérôme", "Geneviève", "Stéphane", "Dwayne", "Shanice", "Marlon", "Kimberly",
+]  # fmt: skip
+ENGLISH_FAMILY = [
+    "Smith", "Johnson", "Williams", "Brown", "Campbell", "Thompson", "Martin", "Tremblay",
+    "Gagnon", "Côté", "Bélanger", "Lévesque", "Young", "Flowers", "Usher", "Castillo",
+    "Reyes", "Gordon", "Wright", "MacDonald", "O'Brien", "Nguyen", "Singh", "Chen",
+]  # fmt: skip
+HONORIFICS = ["Ambassador", "Dr.", "Minister", "Vice-Minister", "Lic."]
+
+GOVERNMENT_BODIES = [
+    "Ministry of Foreign Affairs",
+    "Ministry of Labour and Social Welfare",
+    "Ministry of the Interior",
+    "Directorate General of Migration and Foreigners",
+    "National Migration Institute",
+    "Ministry of Public Security",
+    "Ministry of Health",
+    "Consular Service",
+    "Office of the Ombudsman",
+    "National Statistics Office",
+    "Ministry of Social Development",
+    "National Council for Migrant Children",
+]
+GOVERNMENT_TITLES_EN = [
+    "Minister",
+    "Vice-Minister",
+    "Director General",
+    "Deputy Director",
+    "Head of the Consular Section",
+    "Liaison Officer",
+    "Legal Adviser",
+    "Consul General",
+    "Ambassador",
+]
+GOVERNMENT_TITLES_ES = [
+    "Director General de Migración y Extranjería",
+    "Viceministra de Relaciones Exteriores",
+    "Jefa de Protección Consular",
+    "Coordinador de Asuntos Migratorios",
+    "Subdirectora de Atención al Migrante",
+]
+OTHER_TITLES = [
+    "Regional Director",
+    "Chief of Mission",
+    "Programme Officer",
+    "Labour Migration Specialist",
+    "Protection Officer",
+    "Executive Director",
+    "Researcher",
+    "Coordinator",
+    "President",
+    "Secretary General",
+    "Senior Adviser",
+]
+# Organizations beyond the secretariat and one government per country, by kind.
+ORGANIZATION_KINDS = {
+    OrganizationKind.GOVERNMENT: 50,
+    OrganizationKind.INTERGOVERNMENTAL: 8,
+    OrganizationKind.CIVIL_SOCIETY: 16,
+    OrganizationKind.ACADEMIC: 10,
+    OrganizationKind.EMPLOYER: 4,
+    OrganizationKind.TRADE_UNION: 4,
+    OrganizationKind.DONOR: 4,
+    OrganizationKind.PROGRAMME: 4,
+}
+# Organizations that organize, support or fund meetings, as opposed to hosting them.
+PARTNER_KINDS = (
+    OrganizationKind.INTERGOVERNMENTAL,
+    OrganizationKind.CIVIL_SOCIETY,
+    OrganizationKind.ACADEMIC,
+    OrganizationKind.DONOR,
+    OrganizationKind.PROGRAMME,
+)
+PARTNER_ROLES = [
+    OrganizationRole.ORGANIZER,
+    OrganizationRole.CO_ORGANIZER,
+    OrganizationRole.SUPPORTER,
+    OrganizationRole.FUNDER,
+]
+EVENT_KINDS = {
+    EventKind.WORKSHOP: 30,
+    EventKind.TECHNICAL_MEETING: 20,
+    EventKind.WORKING_GROUP: 20,
+    EventKind.LIAISON_OFFICERS: 10,
+    EventKind.SEMINAR: 10,
+    EventKind.VICE_MINISTERIAL: 5,
+    EventKind.OTHER: 5,
+}
+EVENT_TITLES = {
+    EventKind.WORKSHOP: "Regional Workshop on {topic}",
+    EventKind.TECHNICAL_MEETING: "Technical Meeting on {topic}",
+    EventKind.WORKING_GROUP: "Working Group on {topic}",
+    EventKind.LIAISON_OFFICERS: "Meeting of the Liaison Officers Network on {topic}",
+    EventKind.SEMINAR: "Seminar on {topic}",
+    EventKind.VICE_MINISTERIAL: "Vice-Ministerial Meeting of the Regional Conference on Migration",
+    EventKind.OTHER: "Regional Consultation on {topic}",
+}
+
+SENTENCES = {
+    Language.SPANISH: [
+        "{opener} {topic} exige una respuesta coordinada entre los países de la región.",
+        "{opener} {topic} requiere políticas públicas integrales, planificadas y con enfoque de derechos humanos.",
+        "La cooperación interinstitucional en {topic} también involucra al sector empleador, a los sindicatos y a la sociedad civil.",
+        "Nuestro país ha fortalecido su trabajo en {topic} con más información y mejores estadísticas.",
+        "Según {name}, la protección de las personas migrantes en {country} no admite más demoras.",
+        "En {city} acordamos un plan de acción sobre {topic} que hoy muestra resultados.",
+        "Más de {number} personas migrantes recibieron asistencia en {country} durante el último año.",
+        "La niñez migrante no acompañada necesita protección consular y una atención diferenciada.",
+        "Agradecemos el compromiso de {name} y del equipo técnico con la región.",
+        "La migración ordenada, segura y regular es una responsabilidad compartida.",
+        "Es urgente mejorar la coordinación en las fronteras sin perder de vista la dignidad humana.",
+        "La próxima reunión técnica deberá revisar los avances en {topic}.",
+    ],
+    Language.ENGLISH: [
+        "{opener} {topic} calls for a coordinated response from every country in the region.",
+        "{opener} {topic} requires comprehensive, planned policies grounded in human rights.",
+        "Inter-institutional cooperation on {topic} also involves employers, trade unions and civil society.",
+        "My government has strengthened its work on {topic} with better data and more resources.",
+        "As {name} reminded us, protecting migrants in {country} cannot wait.",
+        "In {city} we agreed on an action plan on {topic} that is now showing results.",
+        "More than {number} migrants received assistance in {country} last year.",
+        "Unaccompanied migrant children need consular protection and specialised care.",
+        "We thank {name} and the technical team for their commitment to the region.",
+        "Safe, orderly and regular migration is a shared responsibility.",
+        "Better coordination at the borders must go hand in hand with respect for human dignity.",
+        "The next technical meeting should review progress on {topic}.",
+    ],
+}
+OPENERS = {
+    Language.SPANISH: [
+        "",
+        "Para {country},",
+        "Como señaló {name},",
+        "Desde la última reunión,",
+        "En esta región,",
+        "Según nuestra experiencia,",
+    ],
+    Language.ENGLISH: [
+        "",
+        "For {country},",
+        "As {name} said,",
+        "Since our last meeting,",
+        "Across the region,",
+        "In our experience,",
+    ],
+}
+# Names quoted inside statements, so that searches for "Nunez" or "jose maria" find
+# words in the text as well as speakers.
+QUOTED_NAMES = {
+    Language.SPANISH: [
+        "José María Núñez",
+        "María José Álvarez",
+        "el embajador Díaz",
+        "la doctora Ibáñez",
+        "Ángel Peña",
+        "Inés Zúñiga",
+    ],
+    Language.ENGLISH: [
+        "José María Núñez",
+        "Ambassador Díaz",
+        "Minister Núñez",
+        "Dr. Ibáñez",
+        "Vice-Minister Peña",
+        "Ms. Côté",
+    ],
+}
+THOUSANDS_SEPARATOR = {Language.SPANISH: ".", Language.ENGLISH: ","}
+
+
+def non_negative(value):
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return number
+
+
+def utc(day, hour):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=datetime.UTC)
+
+
+def days(n):
+    return datetime.timedelta(days=n)
+
+
+def bulk(model, objs):
+    return model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
+
+
+def demo_records():
+    """The records seed_demo makes that are marked by their slug."""
+    return {
+        "meetings": Event.objects.filter(slug__startswith=PREFIX),
+        "people": Person.objects.filter(slug__startswith=PREFIX),
+        "organizations": Organization.objects.filter(slug__startswith=PREFIX),
+        "topics": Topic.objects.filter(slug__startswith=PREFIX),
+    }
+
+
+def delete_demo_data():
+    """Delete what seed_demo made; IntegrityError if a record made by hand refers to it.
+
+    A queryset's delete() would fetch every row and, through simple-history's signals,
+    write a history row for each: rows go in one statement per table instead, and the
+    database's foreign keys, checked before returning, stand in for on_delete=PROTECT.
+    Returns the number of rows deleted.
+    """
+    demo = demo_records()
+    statements = Statement.objects.filter(event__in=demo["meetings"])
+    in_order = [
+        Statement.topics.through.objects.filter(statement__in=statements),
+        statements,
+        Event.topics.through.objects.filter(event__in=demo["meetings"]),
+        Participation.objects.filter(event__in=demo["meetings"]),
+        EventOrganization.objects.filter(event__in=demo["meetings"]),
+        demo["meetings"],
+        Position.objects.filter(person__in=demo["people"]),
+        demo["people"],
+        demo["organizations"],
+        demo["topics"],
+    ]
+    deleted = sum(qs._raw_delete(qs.db) for qs in in_order)
+    connection.check_constraints()
+    return deleted
+
+
+def governments_by_country(organizations):
+    governments = {}
+    for organization in organizations:
+        if organization.kind == OrganizationKind.GOVERNMENT:
+            governments.setdefault(organization.country_id, []).append(organization)
+    return governments
+
+
+class Generator:
+    """Builds and bulk-creates the records, drawing every choice from one Random."""
+
+    def __init__(self, seed, countries, latest):
+        # Reproducible on purpose: this is test data, not a secret.
+        self.rng = random.Random(seed)  # noqa: S311
+        self.countries = countries
+        self.latest = latest
+
+    def publication(self, moment):
+        moment = min(moment, self.latest)
+        return {
+            "status": PublicationStatus.PUBLISHED,
+            "publish_at": moment,
+            "updated_at": moment,
+            "version": 1,
+        }
+
+    def uuid(self):
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def day_between(self, first, last):
+        return first + days(self.rng.randint(0, (last - first).days))
+
+    def published_some_time(self):
+        """For people and organizations, whose pages do not follow a meeting."""
+        first, last = datetime.date(2015, 1, 1), datetime.date(2024, 12, 31)
+        return self.publication(utc(self.day_between(first, last), 12))
+
+    def places(self, country):
+        return PLACES.get(country.iso_code) or [(country.name, SECRETARIAT_TIME_ZONE)]
+
+    def topics(self):
+        """The demo topics, in the order of TOPICS: a topic's index there is its key."""
+        return bulk(
+            Topic,
+            [
+                Topic(name=name, slug=f"{PREFIX}{slugify(name)}")
+                for name, _, _ in TOPICS
+            ],
+        )
+
+    # Organizations
+
+    def organizations(self, count):
+        """The RCM secretariat, one government per member country, then a mix."""
+        rng = self.rng
+        organizations, parents = [], []
+        runs_programmes = []
+        for i in range(count):
+            parent = None
+            if i == 0:
+                kind, country = OrganizationKind.RCM_BODY, None
+                name = "Technical Secretariat of the Regional Conference on Migration"
+            elif i <= len(self.countries):
+                kind, country = OrganizationKind.GOVERNMENT, self.countries[i - 1]
+                name = f"Government of {country.name}"
+            else:
+                kind = rng.choices(
+                    list(ORGANIZATION_KINDS), list(ORGANIZATION_KINDS.values())
+                )[0]
+                country = rng.choice(self.countries)
+                name = self.organization_name(kind, country)
+                if kind in (OrganizationKind.INTERGOVERNMENTAL, OrganizationKind.DONOR):
+                    country = None
+                    runs_programmes.append(i)
+                elif kind == OrganizationKind.PROGRAMME:
+                    country = None
+                    parent = rng.choice(runs_programmes) if runs_programmes else None
+            acronym = ""
+            if kind == OrganizationKind.INTERGOVERNMENTAL:
+                acronym = "".join(w[0] for w in name.split() if w[0].isupper())
+            organizations.append(
+                Organization(
+                    name=name,
+                    acronym=acronym,
+                    slug=f"{PREFIX}{slugify(name)[:80].rstrip('-')}-{i + 1}",
+                    kind=kind,
+                    country=country,
+                    **self.published_some_time(),
+                )
+            )
+            parents.append(parent)
+        # A programme needs its parent's primary key, which bulk_create assigns.
+        bulk(
+            Organization,
+            [o for o, p in zip(organizations, parents, strict=True) if p is None],
+        )
+        children = []
+        for organization, parent in zip(organizations, parents, strict=True):
+            if parent is not None:
+                organization.parent = organizations[parent]
+                children.append(organization)
+        bulk(Organization, children)
+        return organizations
+
+    def organization_name(self, kind, country):
+        rng = self.rng
+        city = rng.choice(self.places(country))[0]
+        spanish = SPANISH_NAMES.get(country.iso_code, country.name)
+        names = {
+            OrganizationKind.GOVERNMENT: [
+                f"{rng.choice(GOVERNMENT_BODIES)} of {country.name}"
+            ],
+            OrganizationKind.INTERGOVERNMENTAL: [
+                f"{rng.choice(['Inter-American', 'Central American', 'Hemispheric', 'Caribbean'])} "
+                f"{rng.choice(['Commission', 'Institute', 'Office', 'Council'])} on "
+                f"{rng.choice(['Migration', 'Human Mobility', 'Labour Mobility', 'Refugees'])}"
+            ],
+            OrganizationKind.CIVIL_SOCIETY: [
+                f"Casa del Migrante de {city}",
+                f"Fundación para la Niñez Migrante de {spanish}",
+                f"Red de Organizaciones Civiles para las Migraciones de {spanish}",
+                f"Asociación de Mujeres Migrantes de {city}",
+                f"Centro de Derechos Humanos {rng.choice(SPANISH_FAMILY)}",
+            ],
+            OrganizationKind.ACADEMIC: [
+                f"Universidad Nacional de {spanish}",
+                f"Centro de Estudios Migratorios de {city}",
+                f"University of {city}",
+            ],
+            OrganizationKind.EMPLOYER: [
+                f"Chamber of Commerce of {country.name}",
+                f"Cámara de Industrias de {spanish}",
+            ],
+            OrganizationKind.TRADE_UNION: [
+                f"Confederación de Trabajadores de {spanish}",
+                f"Federation of Workers of {country.name}",
+            ],
+            OrganizationKind.DONOR: [
+                f"{rng.choice(['Canadian', 'Swiss', 'Spanish', 'German', 'Swedish', 'Japanese'])} "
+                f"{rng.choice(['Agency for International Cooperation', 'Development Fund'])}"
+            ],
+            OrganizationKind.PROGRAMME: [
+                f"{rng.choice(['Mesoamerica', 'Caribbean', 'Northern Triangle', 'Regional'])} "
+                f"Programme on {rng.choice(TOPICS)[1]}"
+            ],
+        }
+        return rng.choice(names[kind])
+
+    # People and their posts
+
+    def people(self, count):
+        rng = self.rng
+        people = []
+        for i in range(count):
+            country = rng.choice(self.countries) if rng.random() < 0.9 else None
+            if country is None:
+                english = rng.random() < 0.5
+            else:
+                english = country.iso_code in ENGLISH_SPEAKING
+            if english:
+                given = rng.choice(ENGLISH_GIVEN)
+                family = rng.choice(ENGLISH_FAMILY)
+            else:
+                given = rng.choice(SPANISH_GIVEN)
+                family = rng.choice(SPANISH_FAMILY)
+                if rng.random() < 0.6:
+                    family = f"{family} {rng.choice(SPANISH_FAMILY)}"
+            people.append(
+                Person(
+                    honorific=rng.choice(HONORIFICS) if rng.random() < 0.2 else "",
+                    given_name=given,
+                    family_name=family,
+                    sort_name=sort_key(family, given),
+                    slug=f"{PREFIX}{slugify(f'{given} {family}')}-{i + 1}",
+                    country=country,
+                    **self.published_some_time(),
+                )
+            )
+        return bulk(Person, people)
+
+    def positions(self, people, organizations):
+        """One to three successive posts per person, each ending before the next."""
+        rng = self.rng
+        governments = governments_by_country(organizations)
+        others = [
+            o for o in organizations if o.kind != OrganizationKind.GOVERNMENT
+        ] or organizations
+
+        def employer(person):
+            own = governments.get(person.country_id)
+            return (
+                rng.choice(own) if own and rng.random() < 0.75 else rng.choice(others)
+            )
+
+        def title(organization):
+            if organization.kind != OrganizationKind.GOVERNMENT:
+                return rng.choice(OTHER_TITLES)
+            spanish = organization.country.iso_code not in ENGLISH_SPEAKING
+            if spanish and rng.random() < 0.5:
+                return rng.choice(GOVERNMENT_TITLES_ES)
+            return rng.choice(GOVERNMENT_TITLES_EN)
+
+        positions = []
+        for person in people:
+            count = rng.choices((1, 2, 3), weights=(55, 30, 15))[0]
+            start = self.day_between(FIRST_POST_DAY, LAST_POST_START)
+            organization = employer(person)
+            for n in range(count):
+                end = start + days(rng.randint(365, 8 * 365))
+                if end > LAST_DAY or (n == count - 1 and rng.random() < 0.4):
+                    end = None
+                positions.append(
+                    Position(
+                        person=person,
+                        organization=organization,
+                        title=title(organization),
+                        start_date=start,
+                        end_date=end,
+                    )
+                )
+                if end is None:
+                    break
+                start = end + days(rng.randint(1, 120))
+                if start > LAST_DAY:
+                    break
+                # Otherwise a promotion: the same organization, a new title.
+                if rng.random() < 0.6:
+                    organization = employer(person)
+        return bulk(Position, positions)
+
+    # Meetings
+
+    def events(self, count, topics):
+        """Meetings, and for each the indexes of its topics (in TOPICS). Each member
+        country hosts one of the first meetings, so that all of them host one."""
+        rng = self.rng
+        events, event_topics = [], []
+        hosts = list(self.countries)
+        rng.shuffle(hosts)
+        for i in range(count):
+            kind = rng.choices(list(EVENT_KINDS), list(EVENT_KINDS.values()))[0]
+            length = rng.choices((1, 2, 3), weights=(35, 40, 25))[0]
+            start = self.day_between(FIRST_DAY, LAST_DAY - days(length - 1))
+            if i < len(hosts):
+                country, event_format = hosts[i], EventFormat.IN_PERSON
+            else:
+                event_format = rng.choices(list(EventFormat), weights=(85, 5, 10))[0]
+                virtual = event_format == EventFormat.VIRTUAL
+                country = None if virtual else rng.choice(hosts)
+            about = rng.sample(range(len(topics)), rng.randint(1, 3))
+            if country is None:
+                city, zone, venue, where = "", SECRETARIAT_TIME_ZONE, "", "online"
+            else:
+                city, zone = rng.choice(self.places(country))
+                venue = rng.choice(VENUES)
+                where = f"in {city}, {country.name}"
+                if event_format == EventFormat.HYBRID:
+                    where += " and online"
+            cancelled = i >= len(hosts) and rng.random() < 0.02
+            phrase = TOPICS[about[0]][1]
+            events.append(
+                Event(
+                    title=EVENT_TITLES[kind].format(topic=phrase),
+                    slug=(
+                        f"{PREFIX}{start:%Y-%m}-{kind.value.replace('_', '-')}-"
+                        f"{slugify(city or 'online')}-{i + 1}"
+                    ),
+                    uuid=self.uuid(),
+                    kind=kind,
+                    format=event_format,
+                    event_status=(
+                        EventStatus.CANCELLED if cancelled else EventStatus.SCHEDULED
+                    ),
+                    start_date=start,
+                    end_date=start + days(length - 1),
+                    timezone=zone,
+                    venue=venue,
+                    city=city,
+                    country=country,
+                    summary=(
+                        f"Delegations of the RCM member countries met {where} "
+                        f"to discuss {phrase}."
+                    ),
+                    body=self.text(Language.ENGLISH, about[0], country),
+                    participant_count=None if cancelled else rng.randint(15, 150),
+                    **self.publication(utc(start - days(rng.randint(7, 60)), 14)),
+                )
+            )
+            event_topics.append(about)
+        bulk(Event, events)
+        bulk(
+            Event.topics.through,
+            [
+                Event.topics.through(event_id=event.pk, topic_id=topics[t].pk)
+                for event, about in zip(events, event_topics, strict=True)
+                for t in about
+            ],
+        )
+        return events, event_topics
+
+    def roles(self, events, organizations):
+        """The host government, the convening secretariat, and one to four partners."""
+        rng = self.rng
+        governments = governments_by_country(organizations)
+        secretariat = [o for o in organizations if o.kind == OrganizationKind.RCM_BODY]
+        partners = [o for o in organizations if o.kind in PARTNER_KINDS]
+        roles = []
+        for event in events:
+            if governments.get(event.country_id):
+                roles.append(
+                    EventOrganization(
+                        event=event,
+                        organization=rng.choice(governments[event.country_id]),
+                        role=OrganizationRole.HOST,
+                    )
+                )
+            if secretariat:
+                roles.append(
+                    EventOrganization(
+                        event=event,
+                        organization=secretariat[0],
+                        role=OrganizationRole.CONVENER,
+                    )
+                )
+            for partner in rng.sample(partners, min(len(partners), rng.randint(1, 4))):
+                roles.append(
+                    EventOrganization(
+                        event=event,
+                        organization=partner,
+                        role=rng.choice(PARTNER_ROLES),
+                    )
+                )
+        return bulk(EventOrganization, roles)
+
+    # Who came, and what they said
+
+    def attendance(self, events, event_topics, topics, people, positions, count):
+        """Participations, and `count` statements: each said at a meeting by one of its
+        speakers, in the post the speaker held throughout the meeting."""
+        rng = self.rng
+        posts_by_year = {}
+        for position in positions:
+            last = (position.end_date or LAST_DAY).year
+            for year in range(max(position.start_date.year, FIRST_DAY.year), last + 1):
+                posts_by_year.setdefault(year, []).append(position)
+
+        # Longer meetings have more to quote; a cancelled one has nothing.
+        weights = [
+            0
+            if e.event_status == EventStatus.CANCELLED
+            else (e.end_date - e.start_date).days + 1
+            for e in events
+        ]
+        quoted = [0] * len(events)
+        if count:
+            for index in rng.choices(range(len(events)), weights, k=count):
+                quoted[index] += 1
+
+        participations, statements, statement_topics = [], [], []
+        for event, said, about in zip(events, quoted, event_topics, strict=True):
+            if event.event_status == EventStatus.CANCELLED:
+                continue
+            speaker_count = min(said, rng.randint(3, 12))
+            present = self.present(
+                event, people, posts_by_year, speaker_count + rng.randint(3, 20)
+            )
+            for order, (person, post) in enumerate(present, 1):
+                if order <= speaker_count:
+                    role = ParticipantRole.SPEAKER
+                elif order == speaker_count + 1:
+                    role = ParticipantRole.MODERATOR
+                else:
+                    role = ParticipantRole.PARTICIPANT
+                participations.append(
+                    Participation(
+                        event_id=event.pk,
+                        person_id=person.pk,
+                        position_id=post.pk if post else None,
+                        role=role,
+                        order=order,
+                    )
+                )
+            speakers = present[:speaker_count]
+            length = (event.end_date - event.start_date).days + 1
+            dates = sorted(
+                event.start_date + days(rng.randrange(length)) for _ in range(said)
+            )
+            for order, day in enumerate(dates, 1):
+                person, post = rng.choice(speakers)
+                organization = post.organization if post else None
+                if organization and organization.country_id:
+                    country_id = organization.country_id
+                else:
+                    country_id = person.country_id
+                subjects = rng.sample(about, min(len(about), rng.choice((1, 1, 2))))
+                language = self.language(person)
+                statements.append(
+                    Statement(
+                        uuid=self.uuid(),
+                        event_id=event.pk,
+                        speaker_id=person.pk,
+                        position_id=post.pk if post else None,
+                        organization_id=organization.pk if organization else None,
+                        country_id=country_id,
+                        text=self.text(
+                            language, subjects[0], event.country or person.country
+                        ),
+                        language=language,
+                        date=day,
+                        order=order,
+                        **self.publication(
+                            utc(event.end_date + days(rng.randint(1, 10)), 16)
+                        ),
+                    )
+                )
+                statement_topics.append(subjects)
+        bulk(Participation, participations)
+        bulk(Statement, statements)
+        bulk(
+            Statement.topics.through,
+            [
+                Statement.topics.through(
+                    statement_id=statement.pk, topic_id=topics[t].pk
+                )
+                for statement, subjects in zip(
+                    statements, statement_topics, strict=True
+                )
+                for t in subjects
+            ],
+        )
+        return participations, statements
+
+    def present(self, event, people, posts_by_year, wanted):
+        """Up to `wanted` different people at the meeting, each with the post held
+        throughout it, or with none when too few people held a post then."""
+        rng = self.rng
+        wanted = min(wanted, len(people))
+        chosen, seen = [], set()
+        pool = posts_by_year.get(event.start_date.year, [])
+        for _ in range(wanted * 10 if pool else 0):
+            post = rng.choice(pool)
+            if (
+                post.start_date <= event.start_date
+                and (post.end_date is None or post.end_date >= event.end_date)
+                and post.person_id not in seen
+            ):
+                chosen.append((post.person, post))
+                seen.add(post.person_id)
+                if len(chosen) == wanted:
+                    return chosen
+        for _ in range(wanted * 10):
+            person = rng.choice(people)
+            if person.pk not in seen:
+                chosen.append((person, None))
+                seen.add(person.pk)
+                if len(chosen) == wanted:
+                    break
+        return chosen
+
+    def language(self, person):
+        """Mostly the language of the speaker's country; either for international staff."""
+        if person.country is None:
+            english_odds = 0.5
+        elif person.country.iso_code in ENGLISH_SPEAKING:
+            english_odds = 0.85
+        else:
+            english_odds = 0.15
+        return (
+            Language.ENGLISH if self.rng.random() < english_odds else Language.SPANISH
+        )
+
+    def text(self, language, topic, country):
+        """One to three sentences in `language` on TOPICS[topic]."""
+        rng = self.rng
+        country = country or rng.choice(self.countries)
+        if language == Language.ENGLISH:
+            country_name, phrase = country.name, TOPICS[topic][1]
+        else:
+            country_name = SPANISH_NAMES.get(country.iso_code, country.name)
+            phrase = TOPICS[topic][2]
+        sentences = []
+        for _ in range(rng.choice((1, 2, 2, 3))):
+            quoted = rng.choice(QUOTED_NAMES[language])
+            number = f"{rng.randint(2, 95) * 1000:,}"
+            opener = rng.choice(OPENERS[language]).format(
+                country=country_name, name=quoted
+            )
+            sentence = (
+                rng.choice(SENTENCES[language])
+                .format(
+                    opener=opener,
+                    topic=phrase,
+                    country=country_name,
+                    city=rng.choice(self.places(country))[0],
+                    name=quoted,
+                    number=number.replace(",", THOUSANDS_SEPARATOR[language]),
+                )
+                .strip()
+            )
+            sentences.append(sentence[0].upper() + sentence[1:])
+        return " ".join(sentences)
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate deterministic synthetic meetings, people, organizations and "
+        'statements, all published, with slugs starting with "demo-".'
+    )
+
+    def add_arguments(self, parser):
+        sizes = [
+            ("--events", 2000, "meetings"),
+            ("--people", 20000, "people"),
+            ("--organizations", 2000, "organizations"),
+            ("--statements", 100000, "statements"),
+        ]
+        for flag, default, what in sizes:
+            parser.add_argument(
+                flag,
+                type=non_negative,
+                default=default,
+                help=f"Number of {what} (default {default}).",
+            )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Random seed (default 1)."
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="First delete the demo data made earlier, and nothing else.",
+        )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        if options["statements"] and not (options["events"] and options["people"]):
+            raise CommandError("Statements need at least one meeting and one person.")
+        if options["people"] and not options["organizations"]:
+            raise CommandError(
+                "People need at least one organization to hold posts in."
+            )
+        replaced = ""
+        with transaction.atomic():
+            existing = {name: qs.count() for name, qs in demo_records().items()}
+            if any(existing.values()):
+                if not options["replace"]:
+                    found = ", ".join(f"{n} {name}" for name, n in existing.items())
+                    raise CommandError(
+                        f"Demo data already exists ({found}). Run seed_demo --replace "
+                        "to delete it and generate it again."
+                    )
+                try:
+                    with transaction.atomic():
+                        replaced = f", replacing {delete_demo_data()} demo rows"
+                except IntegrityError as exc:
+                    raise CommandError(
+                        "Cannot replace the demo data: records not made by seed_demo "
+                        "refer to it (a statement, post, role or photo added by hand?). "
+                        f"Remove those references and run again. The database said: {exc}"
+                    ) from exc
+            counts = self.generate(options)
+        self.stdout.write(
+            "seed_demo: {} meetings, {} people ({} posts), {} organizations, {} roles, "
+            "{} participations, {} statements in {:.1f} s (seed {}{}).".format(
+                *counts, time.monotonic() - started, options["seed"], replaced
+            )
+        )
+
+    def generate(self, options):
+        if not Country.objects.members().exists():
+            call_command("loaddata", "countries", verbosity=0)
+        countries = list(Country.objects.members().order_by("iso_code"))
+        if not countries:
+            raise CommandError("There is no RCM member country to hold meetings in.")
+        # Up to the start of today, so that everything is public and a rerun the same
+        # day gives the same publication times.
+        latest = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        generator = Generator(options["seed"], countries, latest)
+        topics = generator.topics()
+        organizations = generator.organizations(options["organizations"])
+        people = generator.people(options["people"])
+        positions = generator.positions(people, organizations)
+        events, event_topics = generator.events(options["events"], topics)
+        roles = generator.roles(events, organizations)
+        participations, statements = generator.attendance(
+            events, event_topics, topics, people, positions, options["statements"]
+        )
+        return (
+            len(events),
+            len(people),
+            len(positions),
+            len(organizations),
+            len(roles),
+            len(participations),
+            len(statements),
+        )

@@ -1,0 +1,38 @@
+from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+CONTENT_APPS = {"people", "events"}
+
+
+def content_changed(sender, action="post_save", **kwargs):
+    from .page_cache import new_generation
+
+    if action.startswith("post_"):
+        new_generation()
+
+
+class SiteConfig(AppConfig):
+    """The site itself: template tags, the page cache's invalidation."""
+
+    name = "rcm_site"
+    verbose_name = _("Site")
+
+    def ready(self):
+        # Any change to content, made anywhere (admin, shell, loaddata), may show on
+        # any page: start a new page-cache generation.
+        for model in self.apps.get_models():
+            # The content models are the ones with a change history; their Historical*
+            # shadows change only when they do.
+            if model._meta.app_label in CONTENT_APPS and hasattr(model, "history"):
+                post_save.connect(
+                    content_changed,
+                    sender=model,
+                    dispatch_uid=f"pages-{model._meta.label}",
+                )
+                post_delete.connect(
+                    content_changed,
+                    sender=model,
+                    dispatch_uid=f"pages-del-{model._meta.label}",
+                )
+        m2m_changed.connect(content_changed, dispatch_uid="pages-m2m")

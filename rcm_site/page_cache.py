@@ -1,0 +1,85 @@
+"""Whole public pages in the cache, never stale after a change.
+
+Every cached page is filed under a generation number. Any save or delete of content
+(see SiteConfig.ready) starts a new generation, so the next request renders afresh.
+A record scheduled for later becomes public without a save, so each generation also
+ends by itself at the next scheduled publish time.
+"""
+
+import datetime
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from .publishing import PublicationStatus, Publishable
+
+GENERATION_KEY = "pages:generation"
+EXPIRES_KEY = "pages:generation-expires"
+
+
+def publishable_models():
+    return [m for m in apps.get_models() if issubclass(m, Publishable)]
+
+
+def next_scheduled_publication():
+    now = timezone.now()
+    times = [
+        model.objects.filter(status=PublicationStatus.PUBLISHED, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+        for model in publishable_models()
+    ]
+    return min((t for t in times if t), default=None)
+
+
+def new_generation():
+    """Start a new generation: pages cached until now are no longer served. Cheap, as
+    it runs on every content save; the next request works out when it expires."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+    cache.delete(EXPIRES_KEY)
+
+
+def current_generation():
+    values = cache.get_many([GENERATION_KEY, EXPIRES_KEY])
+    if GENERATION_KEY not in values or EXPIRES_KEY in values and values[EXPIRES_KEY] <= timezone.now():
+        new_generation()
+    elif EXPIRES_KEY in values:
+        return values[GENERATION_KEY]
+    # No expiry known yet for this generation: until the next scheduled publication,
+    # or for as long as the cache keeps pages when nothing is scheduled.
+    expires = next_scheduled_publication() or timezone.now() + datetime.timedelta(
+        seconds=settings.PAGE_CACHE_SECONDS
+    )
+    cache.set(EXPIRES_KEY, expires, None)
+    return cache.get(GENERATION_KEY)
+
+
+def cache_key(request, generation):
+    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"pages:{generation}:{path}"
+
+
+def cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith("/admin/")
+        # Staff have a session: their pages may be previews and are never cached.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )

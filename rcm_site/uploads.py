@@ -1,0 +1,47 @@
+"""What staff may upload: the types a browser shows safely, at sizes a page can carry.
+
+ImageField already refuses anything Pillow cannot read as an image (so no SVG with
+script in it); these add the file name's extension and a size limit.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+DOCUMENT_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "xls",
+    "xlsx",
+    "ods",
+    "ppt",
+    "pptx",
+    "odp",
+    "txt",
+    "csv",
+]
+
+
+@deconstructible
+class MaxFileSize:
+    def __init__(self, megabytes):
+        self.megabytes = megabytes
+
+    def __call__(self, upload):
+        if upload.size > self.megabytes * 1024 * 1024:
+            raise ValidationError(
+                _("The file is larger than %(max)s MB."),
+                code="file_too_large",
+                params={"max": self.megabytes},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, MaxFileSize) and other.megabytes == self.megabytes
+
+
+IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), MaxFileSize(10)]
+DOCUMENT_VALIDATORS = [FileExtensionValidator(DOCUMENT_EXTENSIONS), MaxFileSize(25)]
