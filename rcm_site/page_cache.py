@@ -12,6 +12,7 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils import timezone
 
 from .publishing import PublicationStatus, Publishable
@@ -48,13 +49,22 @@ def new_generation():
 
 def current_generation():
     values = cache.get_many([GENERATION_KEY, EXPIRES_KEY])
-    if GENERATION_KEY not in values or EXPIRES_KEY in values and values[EXPIRES_KEY] <= timezone.now():
+    if (
+        GENERATION_KEY not in values
+        or EXPIRES_KEY in values
+        and values[EXPIRES_KEY] <= timezone.now()
+    ):
         new_generation()
     elif EXPIRES_KEY in values:
         return values[GENERATION_KEY]
     # No expiry known yet for this generation: until the next scheduled publication,
     # or for as long as the cache keeps pages when nothing is scheduled.
-    expires = next_scheduled_publication() or timezone.now() + datetime.timedelta(
+    try:
+        scheduled = next_scheduled_publication()
+    except DatabaseError:
+        # Pages already cached can still be served while the database is away.
+        return cache.get(GENERATION_KEY)
+    expires = scheduled or timezone.now() + datetime.timedelta(
         seconds=settings.PAGE_CACHE_SECONDS
     )
     cache.set(EXPIRES_KEY, expires, None)

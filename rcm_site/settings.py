@@ -226,7 +226,7 @@ if SECURE_PROXY:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
     # django-axes reads the client's address from the proxy's header.
     AXES_IPWARE_PROXY_COUNT = 1
 SECURE_SSL_HOST = None

@@ -2,10 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from .sitemaps import SITEMAPS
-from .views import DataView, HomeView, download_schema, healthz, robots_txt
+from .views import DataView, HomeView, download_schema, healthz, media, robots_txt
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -33,9 +32,5 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Uploaded photos and files on a single machine without a proxy rule for /media/.
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media, name="media")
     ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from events.exports import EVENT_COLUMNS, STATEMENT_COLUMNS
 from events.models import Event, KeyFigure, Statement
@@ -114,3 +116,8 @@ def healthz(request):
             "database unavailable\n", status=503, content_type="text/plain"
         )
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def media(request, path):
+    """Uploaded files, on a single machine where no proxy serves /media/."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,349 @@
+"""Production behaviour: settings that refuse bad configurations, headers and CSP,
+login throttling, CSRF, the page cache, conditional GET, faults, uploads."""
+
+import io
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import OperationalError, connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from PIL import Image
+
+from . import factories as f
+from .test_pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "rcm_site.settings",
+    "DJANGO_SECRET_KEY": "x7#kq2!vz9@m4p$w8^r1&t6*y3(u5)e0-i_o+a=s{d}f[g]h;j:k'l<z>c?b",
+    "DJANGO_ALLOWED_HOSTS": "rcm.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://rcm.example.org",
+    "DJANGO_SECURE_PROXY": "1",
+    "DJANGO_DEBUG": "0",
+}
+
+
+def run_django(env, *args):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"DJANGO_SECRET_KEY": ""}, "Set DJANGO_SECRET_KEY"),
+        ({"DJANGO_ALLOWED_HOSTS": ""}, "Set DJANGO_ALLOWED_HOSTS"),
+        ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG must be 1 or 0"),
+        (
+            {"DJANGO_MEDIA_STORAGE": "s3"},
+            "DJANGO_MEDIA_STORAGE=s3 needs DJANGO_S3_BUCKET",
+        ),
+        (
+            {"DJANGO_MEDIA_STORAGE": "ftp"},
+            "DJANGO_MEDIA_STORAGE must be filesystem or s3",
+        ),
+    ],
+)
+def test_bad_production_settings_refuse_to_start_saying_what_to_set(change, message):
+    result = run_django({**PRODUCTION_ENV, **change}, "check")
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_deploy_checks_pass_with_the_production_environment():
+    result = run_django(PRODUCTION_ENV, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def csp(response):
+    return {
+        part.split()[0]: part.split()[1:]
+        for part in response["Content-Security-Policy"].split(";")
+        if part.strip()
+    }
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/events/", "/no-such-page/", "/events.json?year=x"]
+)
+def test_public_pages_send_security_headers_and_a_strict_csp(client, url):
+    response = client.get(url)
+    policy = csp(response)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert "style-src-attr" not in policy
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["object-src"] == ["'none'"]
+    assert "unsafe" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.admin
+def test_admin_csp_allows_only_inline_style_attributes(client):
+    response = client.get("/admin/login/")
+    policy = csp(response)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["style-src-attr"] == ["'unsafe-inline'"]
+
+
+def test_error_page_sends_the_csp(settings):
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    with mock.patch.object(
+        BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError
+    ):
+        response = Client(raise_request_exception=False).get("/events/")
+    assert response.status_code == 500
+    assert csp(response)["script-src"] == ["'self'"]
+
+
+def test_templates_have_no_inline_script_or_style():
+    offenders = []
+    for path in (ROOT / "templates").rglob("*.html"):
+        text = path.read_text()
+        for tag in re.findall(r"<script\b[^>]*>", text):
+            if "src=" not in tag and "application/ld+json" not in tag:
+                offenders.append((path.name, tag))
+        if re.search(r"<style\b|\sstyle=", text):
+            offenders.append((path.name, "style"))
+    # The one generated script element is JSON-LD data, built by the json_ld filter.
+    assert not offenders
+
+
+@pytest.mark.admin
+def test_admin_login_locks_out_after_repeated_failures_and_logs_them(client, caplog):
+    User.objects.create_superuser("chief", "chief@example.org", "right-password-123")
+    with caplog.at_level(logging.WARNING, logger="axes"):
+        for _ in range(5):
+            response = client.post(
+                "/admin/login/", {"username": "chief", "password": "wrong"}
+            )
+            assert response.status_code in (200, 429)
+    response = client.post(
+        "/admin/login/", {"username": "chief", "password": "right-password-123"}
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert (
+        sum("AXES: Repeated login failure" in r.getMessage() for r in caplog.records)
+        >= 4
+    )
+    other = Client().post("/admin/login/", {"username": "someone", "password": "x"})
+    assert other.status_code == 200
+
+
+@pytest.mark.admin
+def test_csrf_refuses_a_post_without_token_and_from_a_foreign_origin():
+    User.objects.create_superuser("chief", "chief@example.org", "right-password-123")
+    client = Client(enforce_csrf_checks=True)
+    login = {"username": "chief", "password": "right-password-123"}
+    assert client.post("/admin/login/", login).status_code == 403
+
+    page = client.get("/admin/login/")
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()
+    ).group(1)
+    foreign = client.post(
+        "/admin/login/",
+        {**login, "csrfmiddlewaretoken": token},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert foreign.status_code == 403
+    same = client.post("/admin/login/", {**login, "csrfmiddlewaretoken": token})
+    assert same.status_code == 302
+
+
+def publisher_client():
+    user = User.objects.create_user("paco", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publisher"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.admin
+def test_cached_pages_follow_publish_and_unpublish_at_once(client):
+    event = f.EventFactory(title="Fresh meeting", status="draft", publish_at=None)
+    assert "Fresh meeting" not in page_text(client.get("/events/"))
+    with CaptureQueriesContext(connection) as ctx:
+        assert "Fresh meeting" not in page_text(client.get("/events/"))
+    assert len(ctx.captured_queries) == 0, "the second visit is served from the cache"
+
+    staff = publisher_client()
+    changelist = reverse("admin:events_event_changelist")
+    staff.post(changelist, {"action": "publish_now", "_selected_action": [event.pk]})
+    assert "Fresh meeting" in page_text(client.get("/events/"))
+    assert client.get(event.get_absolute_url()).status_code == 200
+
+    staff.post(changelist, {"action": "unpublish", "_selected_action": [event.pk]})
+    assert "Fresh meeting" not in page_text(client.get("/events/"))
+    assert client.get(event.get_absolute_url()).status_code == 404
+
+
+def test_staff_pages_are_not_served_from_the_public_cache(client):
+    event = f.EventFactory(title="Public meeting")
+    f.StatementFactory(
+        event=event, status="draft", publish_at=None, text="Coming words."
+    )
+    url = event.get_absolute_url() + "?preview=1"
+    assert "Coming words." not in page_text(client.get(url))
+    staff = Client()
+    staff.force_login(
+        User.objects.create_user("v", password="pw", is_staff=True, is_superuser=True)
+    )
+    assert "Coming words." in page_text(staff.get(url))
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/events/", "/feeds/events/", "/events/calendar.ics"]
+)
+def test_repeated_conditional_request_gets_304(client, url):
+    f.EventFactory()
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "no-cache" in first["Cache-Control"] or url.endswith(
+        (".ics", "/feeds/events/")
+    )
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_database_down_gives_the_static_error_page_and_recovers(settings):
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    client = Client(raise_request_exception=False)
+    with mock.patch.object(
+        BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError("down")
+    ):
+        down = client.get("/events/")
+        assert client.get("/healthz").status_code == 503
+    assert down.status_code == 500
+    assert "Something went wrong on our side" in page_text(down)
+    assert "Traceback" not in down.content.decode()
+    assert "OperationalError" not in down.content.decode()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/events/").status_code == 200
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (11, 85, 112)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.admin
+def test_photo_uploaded_in_the_admin_is_served_from_the_public_page(settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_editorial import event_form
+
+    settings.MEDIA_ROOT = tmp_path
+    event = f.EventFactory()
+    staff = publisher_client()
+    upload = SimpleUploadedFile("speakers.png", png_bytes(), content_type="image/png")
+    response = staff.post(
+        reverse("admin:events_event_change", args=[event.pk]),
+        event_form(
+            event,
+            status="published",
+            **{
+                "photos-TOTAL_FORMS": "1",
+                "photos-0-image": upload,
+                "photos-0-caption": "Delegates at the table.",
+                "photos-0-credit": "IOM",
+                "photos-0-alt_text": "Delegates seated at a long table",
+                "photos-0-order": "0",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    body = Client().get(event.get_absolute_url()).content.decode()
+    src = re.search(
+        r'<img src="([^"]+)" alt="Delegates seated at a long table"', body
+    ).group(1)
+    image = Client().get(src)
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"
+    assert b"".join(image.streaming_content) == png_bytes()
+
+
+@pytest.mark.admin
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.png", b"not an image at all", "Upload a valid image"),
+        (
+            "drawing.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>',
+            "Upload a valid image",
+        ),
+    ],
+)
+def test_uploads_that_are_not_images_are_refused(
+    settings, tmp_path, name, content, message
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_editorial import event_form
+
+    settings.MEDIA_ROOT = tmp_path
+    event = f.EventFactory()
+    response = publisher_client().post(
+        reverse("admin:events_event_change", args=[event.pk]),
+        event_form(
+            event,
+            status="published",
+            **{
+                "photos-TOTAL_FORMS": "1",
+                "photos-0-image": SimpleUploadedFile(name, content),
+                "photos-0-caption": "C",
+                "photos-0-credit": "IOM",
+                "photos-0-alt_text": "A",
+                "photos-0-order": "0",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert message in page_text(response)
+    assert not list(tmp_path.rglob("*.*"))
+
+
+def test_oversized_document_is_refused():
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rcm_site.uploads import DOCUMENT_VALIDATORS
+
+    big = SimpleUploadedFile("report.pdf", b"0" * (25 * 1024 * 1024 + 1))
+    with pytest.raises(ValidationError, match="larger than 25 MB"):
+        for validator in DOCUMENT_VALIDATORS:
+            validator(big)
+    with pytest.raises(ValidationError, match="not allowed"):
+        for validator in DOCUMENT_VALIDATORS:
+            validator(SimpleUploadedFile("tool.exe", b"MZ"))
