@@ -11,7 +11,7 @@ PORT ?= 8000
 # Gunicorn's rule of thumb: two workers per core, plus one.
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
 
-.PHONY: install run seed admin serve test check format clean
+.PHONY: install run seed admin serve test check check-deploy load format clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
@@ -54,6 +54,20 @@ check: install
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The production configuration passes Django's deployment checks.
+check-deploy: install
+	DJANGO_DEBUG=0 DJANGO_SECURE_PROXY=1 DJANGO_ALLOWED_HOSTS=rcm.example.org \
+	DJANGO_SECRET_KEY=check-deploy-$$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n') \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Load test (bench/load.sh): readers and editors against gunicorn, on SQLite then
+# PostgreSQL. LOAD_SECONDS and LOAD_USERS bound it.
+LOAD_SECONDS ?= 60
+LOAD_USERS ?= 20
+load: install
+	bench/load.sh sqlite $(LOAD_SECONDS) $(LOAD_USERS)
+	bench/load.sh postgres $(LOAD_SECONDS) $(LOAD_USERS)
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -347,3 +347,33 @@ def test_oversized_document_is_refused():
     with pytest.raises(ValidationError, match="not allowed"):
         for validator in DOCUMENT_VALIDATORS:
             validator(SimpleUploadedFile("tool.exe", b"MZ"))
+
+
+def test_every_static_file_a_page_names_is_in_the_manifest(client, settings, tmp_path):
+    """Production resolves {% static %} through the manifest and fails on a missing
+    entry; collecting and rendering every page kind here catches that in CI."""
+    from django.core.management import call_command
+
+    f.EventFactory(slug="m")
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    for url in [
+        "/",
+        "/events/",
+        "/events/m/",
+        "/statements/",
+        "/people/",
+        "/data/",
+        "/nope/",
+    ]:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        assert re.search(
+            r'href="/static/css/site\.[0-9a-f]{12}\.css"', response.content.decode()
+        )

@@ -23,7 +23,9 @@ signals too, so it writes no "deleted" history row per demo record either.
 """
 
 import argparse
+import contextlib
 import datetime
+import gc
 import random
 import time
 import uuid
@@ -404,6 +406,19 @@ def delete_demo_data():
     deleted = sum(qs._raw_delete(qs.db) for qs in in_order)
     connection.check_constraints()
     return deleted
+
+
+@contextlib.contextmanager
+def garbage_collection_paused():
+    """Each collection rescans every live object, and hundreds of thousands of new model
+    instances trigger many collections that find no garbage: a fifth of the run time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def governments_by_country(organizations):
@@ -947,7 +962,7 @@ class Command(BaseCommand):
                 "People need at least one organization to hold posts in."
             )
         replaced = ""
-        with transaction.atomic():
+        with garbage_collection_paused(), transaction.atomic():
             existing = {name: qs.count() for name, qs in demo_records().items()}
             if any(existing.values()):
                 if not options["replace"]:
