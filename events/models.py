@@ -13,7 +13,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from people.models import Country, Organization, Person, Position, name_matches
+from people.models import Country, Organization, Person, Position
+from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
 from rcm_site.uploads import DOCUMENT_VALIDATORS, IMAGE_VALIDATORS
@@ -155,12 +156,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
     def search(self, text):
-        return self.filter(
-            Q(title__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(body__icontains=text)
-            | Q(city__icontains=text)
-        )
+        return self.filter(pk__in=search.matching_ids(self.model, text))
 
     def for_list(self):
         return self.select_related("country")
@@ -176,6 +172,9 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                 to_attr="page_roles",
             )
         )
+
+    def for_search_index(self):
+        return self.select_related("country")
 
     def for_calendar(self):
         return self.select_related("country").with_roles()
@@ -307,6 +306,12 @@ class Event(SlugKeyed, Publishable):
 
     def get_absolute_url(self):
         return reverse("events:event_detail", args=[self.slug])
+
+    def search_text(self):
+        country = self.country.name if self.country else ""
+        return " ".join(
+            [self.title, self.summary, self.body, self.venue, self.city, country]
+        )
 
     @property
     def card_image(self):
@@ -486,10 +491,11 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
         )
 
     def search(self, text):
-        """The words of the quote, or the speaker's name, accents and order aside."""
-        return self.filter(
-            Q(text__icontains=text) | name_matches("speaker__sort_name", text)
-        )
+        """The words of the quote, or the speaker's or organization's name."""
+        return self.filter(pk__in=search.matching_ids(self.model, text))
+
+    def for_search_index(self):
+        return self.select_related("speaker", "organization")
 
     def in_year(self, year):
         return self.filter(
@@ -596,6 +602,14 @@ class Statement(UUIDKeyed, Publishable):
 
     def get_absolute_url(self):
         return reverse("events:statement_detail", args=[self.pk])
+
+    def search_text(self):
+        parts = [self.text]
+        if self.speaker:
+            parts.append(self.speaker.name_with_honorific)
+        if self.organization:
+            parts += [self.organization.name, self.organization.acronym]
+        return " ".join(parts)
 
     def clean(self):
         super().clean()

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PeopleConfig(AppConfig):
     name = "people"
     verbose_name = _("Countries, organizations and people")
+
+    def ready(self):
+        from rcm_site import search
+
+        search.register(self.get_model("Person"))
+        search.register(self.get_model("Organization"))

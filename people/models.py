@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
 from rcm_site.uploads import IMAGE_VALIDATORS
@@ -77,7 +78,10 @@ class Country(models.Model):
 
 class OrganizationQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def search(self, text):
-        return self.filter(Q(name__icontains=text) | Q(acronym__icontains=text))
+        return self.filter(pk__in=search.matching_ids(self.model, text))
+
+    def for_search_index(self):
+        return self.all()
 
     def for_list(self):
         return self.select_related("country")
@@ -138,6 +142,9 @@ class Organization(SlugKeyed, Publishable):
     def get_absolute_url(self):
         return reverse("people:organization_detail", args=[self.slug])
 
+    def search_text(self):
+        return f"{self.name} {self.acronym} {self.description}"
+
     def clean(self):
         super().clean()
         if self.parent_id and self.parent_id == self.pk:
@@ -150,7 +157,10 @@ class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def search(self, text):
         """Every word must be in the name, in any order, whatever the accents and
         case: "miguel diaz" finds "Miguel Díaz Reynoso"."""
-        return self.filter(name_matches("sort_name", text))
+        return self.filter(pk__in=search.matching_ids(self.model, text))
+
+    def for_search_index(self):
+        return self.all()
 
     def for_list(self):
         return self.select_related("country").prefetch_related(
@@ -214,6 +224,9 @@ class Person(SlugKeyed, Publishable):
 
     def get_absolute_url(self):
         return reverse("people:person_detail", args=[self.slug])
+
+    def search_text(self):
+        return f"{self.honorific} {self.given_name} {self.family_name}"
 
     @property
     def full_name(self):
@@ -329,17 +342,6 @@ def sort_key(*parts):
     """Lower case without accents, so that collation does not depend on the database."""
     text = unicodedata.normalize("NFKD", " ".join(parts).casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def name_matches(field, text):
-    """A condition: each word of `text` occurs in the sort key held in `field`."""
-    words = sort_key(text).split()
-    if not words:
-        return Q(pk__in=[])
-    condition = Q()
-    for word in words:
-        condition &= Q(**{f"{field}__contains": word})
-    return condition
 
 
 @receiver(pre_save, sender=Person)

@@ -4,10 +4,19 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from .sitemaps import SITEMAPS
-from .views import DataView, HomeView, download_schema, healthz, media, robots_txt
+from .views import (
+    DataView,
+    HomeView,
+    SearchView,
+    download_schema,
+    healthz,
+    media,
+    robots_txt,
+)
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
     path("data/", DataView.as_view(), name="data"),
     path("data/<slug:name>.schema.json", download_schema, name="download_schema"),
     path("robots.txt", robots_txt, name="robots"),

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
@@ -11,9 +12,11 @@ from django.views.static import serve
 from events.exports import EVENT_COLUMNS, STATEMENT_COLUMNS
 from events.models import Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
-from people.models import Country
+from people.models import Country, Organization, Person
 
+from . import search
 from .exports import schema
+from .pages import MAX_QUERY_LENGTH
 
 # name: (title, list page, CSV, JSON, columns)
 DOWNLOADS = {
@@ -121,3 +124,62 @@ def healthz(request):
 def media(request, path):
     """Uploaded files, on a single machine where no proxy serves /media/."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+class SearchView(TemplateView):
+    """/search/?q=: the best matches among meetings, statements, people and
+    organizations, each kind with its count and a link to its full filtered list."""
+
+    template_name = "search.html"
+    per_section = 10
+    sections = [
+        (_("Meetings"), Event, "events:event_list", lambda qs: qs.for_list()),
+        (
+            _("Statements"),
+            Statement,
+            "events:statement_list",
+            lambda qs: qs.for_cards(),
+        ),
+        (_("People"), Person, "people:person_list", lambda qs: qs.for_list()),
+        (
+            _("Organizations"),
+            Organization,
+            "people:organization_list",
+            lambda qs: qs.for_list(),
+        ),
+    ]
+
+    def get(self, request, *args, **kwargs):
+        form = SearchForm(request.GET or None)
+        valid = form.is_valid() if form.is_bound else True
+        query = form.cleaned_data.get("q", "") if valid and form.is_bound else ""
+        results = (
+            [self.section(*section, query) for section in self.sections]
+            if query
+            else []
+        )
+        context = self.get_context_data(
+            form=form, query=query, results=results, **kwargs
+        )
+        return self.render_to_response(context, status=200 if valid else 400)
+
+    def section(self, title, model, list_url, shape, query):
+        # Ranked ids first, a few spare for records the public may not see.
+        ranked = search.ranked_ids(model, query, self.per_section * 3)
+        found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
+        return {
+            "title": title,
+            "kind": model._meta.model_name,
+            "items": [found[pk] for pk in ranked if pk in found][: self.per_section],
+            "count": model.objects.published().search(query).count(),
+            "list_url": reverse(list_url),
+        }

@@ -14,3 +14,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # Tests run without collectstatic; WhiteNoise finds files through the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Parallel test workers (pytest-xdist) each have their own database; with a shared
+# Redis they must not read each other's cached pages.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405

@@ -47,3 +47,11 @@ def json_ld(data):
 @register.filter
 def absolute_url(path, request):
     return request.build_absolute_uri(path)
+
+
+@register.filter
+def highlight(text, query):
+    """The text, escaped, with the words matching the search query marked."""
+    from rcm_site.search import highlight as mark
+
+    return mark(text, query)

@@ -1,0 +1,25 @@
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    """One searchable record: its words, folded (lower case, no accents, one Unicode
+    composition) so that "Díaz", "DÍAZ", "diaz" and a decomposed "Di´az" are one word.
+
+    The full-text index over `text` is the database's own: an FTS5 table on SQLite,
+    a GIN index on to_tsvector('simple', text) on PostgreSQL (see the migrations and
+    rcm_site.search). `kind` is the record's model label, e.g. "events.statement".
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="searchentry_one_per_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.object_id}"

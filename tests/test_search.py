@@ -1,0 +1,165 @@
+"""Full-text search: accent-, case- and normalization-insensitive, current after every
+save, published records only, hostile syntax harmless, a fixed query cost."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Event, Statement
+from people.models import Person
+
+from . import factories as f
+from .test_pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+DECOMPOSED = "Di\u0301az"  # "i" followed by a combining acute accent
+
+
+def found(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return sorted(str(obj) for obj in response.context["object_list"])
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Díaz", "diaz", "DÍAZ", "DIAZ", DECOMPOSED, "díaz reynoso", "reynoso miguel"],
+)
+def test_a_name_is_found_however_it_is_spelt(seed, client, spelling):
+    assert found(client, f"/people/?q={spelling}") == ["Miguel Díaz Reynoso"]
+    statements = found(client, f"/statements/?q={spelling}")
+    assert len(statements) == 1 and statements[0].startswith("Mexico recognizes")
+    text = page_text(client.get(f"/search/?q={spelling}"))
+    assert "People (1)" in text and "Statements (1)" in text
+
+
+@pytest.mark.parametrize("spelling", ["méxico city", "MEXICO", "Me\u0301xico"])
+def test_meetings_found_by_accented_and_plain_words(seed, client, spelling):
+    assert found(client, f"/events/?q={spelling}") == [Event.objects.get().title]
+
+
+def test_words_are_prefixes_and_all_are_required(seed, client):
+    assert len(found(client, "/statements/?q=migra")) == 4
+    assert found(client, "/statements/?q=migra pisani") == [
+        str(Statement.objects.get(speaker__slug="marcelo-pisani"))
+    ]
+    assert found(client, "/organizations/?q=organization labour") == [
+        "International Labour Organization (ILO)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "'", "*", "-", "NEAR", "NEAR(a b)", "a OR", "(((", ")", "a AND NOT", "^", ":",
+     'labour" OR "x', "díaz*", "-migration", "{}", "\\", "%", "_", "日本語"],
+)  # fmt: skip
+def test_index_syntax_in_a_query_is_plain_words(seed, client, query):
+    for url in ("/search/", "/events/", "/statements/", "/people/", "/organizations/"):
+        assert client.get(url, {"q": query}).status_code == 200, (url, query)
+
+
+def test_hostile_operator_words_still_search_as_words(seed, client):
+    assert len(found(client, '/statements/?q="labour" -migration*')) == 4
+
+
+def test_index_follows_insert_edit_and_delete(client):
+    event = f.EventFactory(title="Consultation on climate mobility")
+    assert found(client, "/events/?q=climate") == [event.title]
+    event.title = "Consultation on disaster displacement"
+    event.save()
+    assert found(client, "/events/?q=climate") == []
+    assert found(client, "/events/?q=displacement") == [event.title]
+    event.delete()
+    assert found(client, "/events/?q=displacement") == []
+
+
+def test_statement_is_found_by_its_speakers_new_name(client):
+    person = f.PersonFactory(given_name="Ana", family_name="López")
+    statement = f.StatementFactory(speaker=person, text="Words on return.")
+    person.family_name = "Núñez"
+    person.save()
+    assert found(client, "/statements/?q=nunez") == [str(statement)]
+    assert found(client, "/statements/?q=lopez") == []
+
+
+def test_search_never_returns_unpublished_records(client):
+    f.EventFactory(title="Secret summit", status="draft", publish_at=None)
+    f.PersonFactory(
+        given_name="Hidden", family_name="Delegate", status="draft", publish_at=None
+    )
+    f.StatementFactory(text="Secret words", status="draft", publish_at=None)
+    f.StatementFactory(
+        text="Secret words of a draft meeting",
+        event=Event.objects.get(title="Secret summit"),
+    )
+    assert found(client, "/events/?q=secret") == []
+    assert found(client, "/statements/?q=secret") == []
+    assert found(client, "/people/?q=hidden") == []
+    text = page_text(client.get("/search/?q=secret hidden"))
+    assert "Secret" not in text.replace("secret hidden", "")
+
+
+def test_results_are_ranked_and_highlighted_safely(client):
+    f.StatementFactory(text="Labour migration, labour markets and labour rights.")
+    f.StatementFactory(text="A word on labour.")
+    f.StatementFactory(text="<b>Labour</b> & <script>alert(1)</script>")
+    response = client.get("/search/", {"q": "labour"})
+    body = response.content.decode()
+    results = response.context["results"][1]
+    assert results["count"] == 3
+    assert results["items"][0].text.startswith("Labour migration, labour markets")
+    assert "<mark>Labour</mark> migration, <mark>labour</mark> markets" in body
+    assert (
+        "&lt;b&gt;<mark>Labour</mark>&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
+        in body
+    )
+    assert "<script>alert(1)</script>" not in body
+
+
+def test_search_page_rejects_bad_input_with_400(client):
+    response = client.get("/search/", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert "Ensure this value has at most 200 characters" in page_text(response)
+    assert client.get("/search/?q=a%00b").status_code == 400
+
+
+def test_search_page_query_count_is_fixed(client):
+    country = f.CountryFactory(iso_code="MX")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/search/?q=migration").status_code == 200
+        return len(ctx.captured_queries)
+
+    def grow(n):
+        for _ in range(n):
+            event = f.EventFactory(title="Meeting on migration", country=country)
+            f.StatementFactory(event=event, text="Migration matters.")
+            f.PersonFactory(given_name="Migration", family_name="Officer")
+            f.OrganizationFactory(name="Migration Office")
+
+    grow(1)
+    small = count()
+    grow(24)
+    assert count() == small
+
+
+def test_rebuild_command_indexes_bulk_inserted_records(client):
+    from django.core.management import call_command
+
+    Person.objects.bulk_create(
+        [
+            Person(
+                given_name="Bulk",
+                family_name="Inserted",
+                slug="bulk",
+                sort_name="inserted bulk",
+                status="published",
+                publish_at="2020-01-01T00:00Z",
+            )
+        ]
+    )
+    assert found(client, "/people/?q=bulk") == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert found(client, "/people/?q=bulk") == ["Bulk Inserted"]
