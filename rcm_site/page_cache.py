@@ -78,7 +78,8 @@ def cache_key(request, generation):
 
 def cacheable_request(request):
     return (
-        request.method in ("GET", "HEAD")
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
         and not request.path.startswith("/admin/")
         # Staff have a session: their pages may be previews and are never cached.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES

@@ -107,22 +107,17 @@ def highlight(text, query):
 
 
 def index(instances):
-    """Write the search entries of these records (all of one model)."""
-    instances = list(instances)
-    if not instances:
-        return
-    label = kind(type(instances[0]))
-    entries = {i.pk: fold(i.search_text()) for i in instances}
-    existing = SearchEntry.objects.filter(kind=label, object_id__in=entries)
-    for entry in existing:
-        entry.text = entries.pop(entry.object_id)
-    SearchEntry.objects.bulk_update(existing, ["text"], batch_size=500)
+    """Write the search entries of these records (all of one model), in one upsert."""
+    entries = [
+        SearchEntry(kind=kind(type(i)), object_id=i.pk, text=fold(i.search_text()))
+        for i in instances
+    ]
     SearchEntry.objects.bulk_create(
-        [
-            SearchEntry(kind=label, object_id=pk, text=text)
-            for pk, text in entries.items()
-        ],
+        entries,
         batch_size=500,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=["text"],
     )
 
 

@@ -213,6 +213,9 @@ CACHES = {
     )
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
+# make bench adds a bare HttpResponse view to measure pages against.
+BENCHMARK = env_bool("DJANGO_BENCHMARK")
 
 # ---- Security ------------------------------------------------------------------
 # Behind a TLS-terminating proxy (DJANGO_SECURE_PROXY=1) the site trusts the proxy's

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 from django.urls import include, path, re_path
 
 from .sitemaps import SITEMAPS
@@ -42,4 +43,9 @@ if settings.SERVE_MEDIA:
     # Uploaded photos and files on a single machine without a proxy rule for /media/.
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media, name="media")
+    ]
+
+if settings.BENCHMARK:
+    urlpatterns += [
+        path("bench/bare/", lambda request: HttpResponse("ok"), name="bare")
     ]

@@ -7,6 +7,22 @@ from django.core.management import call_command
 SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
 
+# The management forms of the meeting admin's inlines, all empty: a POST to the
+# meeting's change form adds to this what a test fills in.
+EMPTY_EVENT_INLINES = {
+    f"{prefix}-{count}": "0"
+    for prefix in (
+        "roles",
+        "participations",
+        "key_figures",
+        "key_points",
+        "statements",
+        "photos",
+        "media_contacts",
+    )
+    for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():

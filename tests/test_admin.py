@@ -11,7 +11,7 @@ from django.urls import reverse
 from events.models import Event, Statement
 
 from . import factories
-from .conftest import WORKSHOP
+from .conftest import EMPTY_EVENT_INLINES, WORKSHOP
 
 pytestmark = [pytest.mark.django_db, pytest.mark.admin]
 
@@ -121,19 +121,7 @@ def event_form(**overrides):
         "summary": "The annual meeting.",
         "status": "draft",
     }
-    for prefix in (
-        "roles",
-        "participations",
-        "key_figures",
-        "key_points",
-        "statements",
-        "photos",
-        "media_contacts",
-    ):
-        data[f"{prefix}-TOTAL_FORMS"] = "0"
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    data.update(overrides)
-    return data
+    return {**data, **EMPTY_EVENT_INLINES, **overrides}
 
 
 def test_staff_add_a_meeting_with_a_statement_inline(seed, superuser, client):

@@ -12,6 +12,7 @@ from events.models import Event, Statement
 from people.models import Organization
 
 from . import factories as f
+from .conftest import EMPTY_EVENT_INLINES
 from .test_pages import page_text
 
 pytestmark = pytest.mark.django_db
@@ -189,19 +190,7 @@ def event_form(event, **overrides):
         "summary": event.summary,
         "opened_version": str(event.version),
     }
-    for prefix in (
-        "roles",
-        "participations",
-        "key_figures",
-        "key_points",
-        "statements",
-        "photos",
-        "media_contacts",
-    ):
-        data[f"{prefix}-TOTAL_FORMS"] = "0"
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    data.update(overrides)
-    return data
+    return {**data, **EMPTY_EVENT_INLINES, **overrides}
 
 
 CHANGE_EVENT = "admin:events_event_change"

@@ -1,0 +1,213 @@
+"""make bench: every public page kind against a bare Django view, under gunicorn.
+
+Builds a seed_demo database (2,000 meetings, 100,000 statements by default), starts
+gunicorn (2 workers, DEBUG off, collectstatic done) with the page cache off (cold),
+then on (warm), and measures with wrk on 127.0.0.1, alternating each page with the bare
+HttpResponse view served by the same process. Prints req/s, p50, p99, the ratio
+page/bare, and the SQL queries each page runs. Bounded: a few seconds per measurement.
+
+    python bench/run.py --db sqlite|postgres [--events N --statements N --people N]
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+PORT = 8102
+PAGES = [
+    ("home", "/"),
+    ("meeting list", "/events/"),
+    ("filtered meetings", "/events/?year=2010&kind=workshop"),
+    ("meeting", "{event}"),
+    ("statements, text search", "/statements/?q=migración"),
+    ("person", "{person}"),
+    ("organization", "{organization}"),
+    ("search", "/search/?q=diaz"),
+    ("statements feed", "/feeds/statements/"),
+    ("meetings feed", "/feeds/events/"),
+    ("statements JSON", "/statements.json?year=2015"),
+    ("meetings CSV", "/events.csv?year=2015"),
+]
+
+
+def run(*args, env, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def wrk(url, seconds):
+    out = subprocess.run(
+        ["wrk", "-t1", "-c4", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def percentile(p):
+        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, percentile(50), percentile(99), int(errors.group(1)) if errors else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--people", type=int, default=20000)
+    parser.add_argument("--organizations", type=int, default=2000)
+    parser.add_argument("--statements", type=int, default=100000)
+    parser.add_argument("--seconds", type=int, default=4)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="rcm-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "rcm_site.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only-not-a-secret-0123456789abcdefghijklmnop",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_BENCHMARK": "1",
+        "DJANGO_MEDIA_ROOT": str(work / "media"),
+    }
+    env.pop("REDIS_URL", None)
+    if args.db == "postgres":
+        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/rcm_bench"
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "rcm_bench"],
+            check=True,
+        )
+        subprocess.run(
+            ["createdb", "-h", "127.0.0.1", "-U", "postgres", "rcm_bench"], check=True
+        )
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
+    try:
+        run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
+        run(
+            PY,
+            "manage.py",
+            "loaddata",
+            "countries",
+            "mexico-city-workshop-2018",
+            "-v0",
+            env=env,
+        )
+        started = time.monotonic()
+        run(
+            PY, "manage.py", "seed_demo",
+            "--events", str(args.events), "--people", str(args.people),
+            "--organizations", str(args.organizations), "--statements", str(args.statements),
+            env=env,
+        )  # fmt: skip
+        print(f"seed_demo: {time.monotonic() - started:.0f} s")
+        run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+        urls = dict(
+            line.split("=", 1)
+            for line in run(
+                PY,
+                "-c",
+                QUERY_COUNTS,
+                env=env | {"DJANGO_PAGE_CACHE": "0"},
+                capture_output=True,
+                text=True,
+            ).stdout.splitlines()
+            if "=" in line
+        )
+        pages = [(name, path.format(**urls)) for name, path in PAGES]
+        print(f"\n{args.db}: {args.events} meetings, {args.statements} statements\n")
+        print("SQL queries per page (anonymous, cold):")
+        for name, path in pages:
+            print(f"  {name:28} {urls.get('q:' + path, '?'):>3}  {path}")
+        for cache in ("0", "1"):
+            measure(
+                env | {"DJANGO_PAGE_CACHE": cache}, pages, args.seconds, cache == "1"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(env, pages, seconds, warm):
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "rcm_site.wsgi", "--bind", f"127.0.0.1:{PORT}",
+         "--workers", "2", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{PORT}"
+        for _ in range(100):
+            try:
+                subprocess.run(
+                    ["curl", "-sf", base + "/healthz"], check=True, capture_output=True
+                )
+                break
+            except subprocess.CalledProcessError:
+                time.sleep(0.1)
+        print(f"\n{'warm (page cache on)' if warm else 'cold (page cache off)'}:")
+        print(
+            f"  {'page':28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'bare req/s':>10} {'ratio':>6}"
+        )
+        for name, path in pages:
+            subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=True)
+            page = wrk(base + path, seconds)
+            bare = wrk(base + "/bench/bare/", seconds)
+            flag = "" if page[3] == 0 else f"  ({page[3]} non-2xx)"
+            print(
+                f"  {name:28} {page[0]:8.0f} {page[1]:8.1f} {page[2]:8.1f} "
+                f"{bare[0]:10.0f} {page[0] / bare[0]:6.2f}{flag}"
+            )
+        rss = subprocess.run(
+            ["ps", "-o", "rss=", "--ppid", str(server.pid)],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        print(
+            f"  worker resident memory: {', '.join(f'{int(r) // 1024} MB' for r in rss)}"
+        )
+    finally:
+        server.terminate()
+        server.wait()
+
+
+# Run inside Django: the pages' addresses in this database and their query counts.
+QUERY_COUNTS = r"""
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.test.utils import setup_test_environment
+setup_test_environment()
+from events.models import Event
+from people.models import Organization, Person
+import sys
+sys.path.insert(0, "bench")
+from run import PAGES
+urls = {
+    "event": Event.objects.published().filter(slug__startswith="demo-").order_by("pk").first().get_absolute_url(),
+    "person": Person.objects.published().filter(slug__startswith="demo-").order_by("pk").first().get_absolute_url(),
+    "organization": Organization.objects.published().filter(slug__startswith="demo-").order_by("pk").first().get_absolute_url(),
+}
+for key, value in urls.items():
+    print(f"{key}={value}")
+client = Client(HTTP_HOST="127.0.0.1")
+for name, path in PAGES:
+    path = path.format(**urls)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    print(f"q:{path}={len(ctx.captured_queries)}")
+"""
+
+if __name__ == "__main__":
+    sys.exit(main())
