@@ -11,7 +11,7 @@ PORT ?= 8000
 # Gunicorn's rule of thumb: two workers per core, plus one.
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
 
-.PHONY: install run seed admin serve test check check-deploy load format clean
+.PHONY: install run seed admin serve test check check-deploy load bench format clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
@@ -68,6 +68,12 @@ LOAD_USERS ?= 20
 load: install
 	bench/load.sh sqlite $(LOAD_SECONDS) $(LOAD_USERS)
 	bench/load.sh postgres $(LOAD_SECONDS) $(LOAD_USERS)
+
+# Every page kind against a bare view on a seed_demo database (bench/run.py), with wrk.
+bench: install
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/run.py --db sqlite
+	$(BIN)/python bench/run.py --db postgres
 
 format: install
 	$(BIN)/ruff check --fix .
