@@ -29,6 +29,7 @@ JSON_TYPES = {
     "url": "string",
     "list": "array",
 }
+JSON_FORMATS = {"date": "date", "datetime": "date-time", "url": "uri"}
 
 
 class Column:
@@ -63,10 +64,8 @@ class Column:
         }
         if self.type == "list":
             schema["items"] = {"type": "string"}
-        if self.type in ("date", "datetime", "url"):
-            schema["format"] = {"url": "uri"}.get(
-                self.type, self.type.replace("datetime", "date-time")
-            )
+        if self.type in JSON_FORMATS:
+            schema["format"] = JSON_FORMATS[self.type]
         return schema
 
 
