@@ -8,6 +8,7 @@ ends by itself at the next scheduled publish time.
 
 import datetime
 import hashlib
+import uuid
 
 from django.apps import apps
 from django.conf import settings
@@ -39,36 +40,38 @@ def next_scheduled_publication():
 
 def new_generation():
     """Start a new generation: pages cached until now are no longer served. Cheap, as
-    it runs on every content save; the next request works out when it expires."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    it runs on every content save; the next request works out when it expires.
+
+    A generation is a fresh random token, never a counter: if the cache evicts or
+    loses the key, a counter would start again at a number whose old pages may still
+    be there."""
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
     cache.delete(EXPIRES_KEY)
+    return generation
 
 
 def current_generation():
     values = cache.get_many([GENERATION_KEY, EXPIRES_KEY])
-    if (
-        GENERATION_KEY not in values
-        or EXPIRES_KEY in values
-        and values[EXPIRES_KEY] <= timezone.now()
+    generation = values.get(GENERATION_KEY)
+    if generation is None or (
+        EXPIRES_KEY in values and values[EXPIRES_KEY] <= timezone.now()
     ):
-        new_generation()
+        generation = new_generation()
     elif EXPIRES_KEY in values:
-        return values[GENERATION_KEY]
+        return generation
     # No expiry known yet for this generation: until the next scheduled publication,
     # or for as long as the cache keeps pages when nothing is scheduled.
     try:
         scheduled = next_scheduled_publication()
     except DatabaseError:
         # Pages already cached can still be served while the database is away.
-        return cache.get(GENERATION_KEY)
+        return generation
     expires = scheduled or timezone.now() + datetime.timedelta(
         seconds=settings.PAGE_CACHE_SECONDS
     )
     cache.set(EXPIRES_KEY, expires, None)
-    return cache.get(GENERATION_KEY)
+    return generation
 
 
 def cache_key(request, generation):

@@ -1,6 +1,7 @@
 """Settings for the test suite: production settings with a throwaway key and fast hashing."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -14,6 +15,11 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # Tests run without collectstatic; WhiteNoise finds files through the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Parallel test workers (pytest-xdist) each have their own database; with a shared
-# Redis they must not read each other's cached pages.
-CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
+# Parallel test workers (pytest-xdist) each have their own database, and with Redis
+# their own Redis database too: each test empties its cache, which must not empty
+# another worker's in the middle of a test.
+if REDIS_URL:  # noqa: F405
+    url = urlsplit(REDIS_URL)  # noqa: F405
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    base = int(url.path.strip("/") or 0)
+    CACHES["default"]["LOCATION"] = urlunsplit(url._replace(path=f"/{base + worker}"))  # noqa: F405
