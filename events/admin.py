@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from rcm_site.editorial_admin import (
+    PublicationFieldsReadOnly,
     PublicationStateFilter,
     PublishableAdmin,
     VersionCheckForm,
@@ -72,7 +73,7 @@ class ParticipationInline(admin.TabularInline):
         )
 
 
-class StatementInline(admin.StackedInline):
+class StatementInline(PublicationFieldsReadOnly, admin.StackedInline):
     model = Statement
     form = VersionCheckForm
     extra = 0
@@ -92,12 +93,6 @@ class StatementInline(admin.StackedInline):
         ("status", "publish_at", "opened_version"),
     ]
     show_change_link = True
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not may_publish(request, Statement):
-            readonly += ["status", "publish_at"]
-        return readonly
 
     def has_delete_permission(self, request, obj=None):
         # Here obj is the meeting, not the statement, so this cannot tell a draft

@@ -89,7 +89,18 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublicationFieldsReadOnly:
+    """Without the publish permission the publication fields are read-only, on a
+    record's own form and in an inline alike (the server enforces it on save too)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not may_publish(request, self.model):
+            readonly += ["status", "publish_at"]
+        return readonly
+
+
+class PublishableAdmin(PublicationFieldsReadOnly, SimpleHistoryAdmin):
     form = VersionCheckForm
     actions = ["publish_now", "unpublish"]
     publication_fieldset = (
@@ -99,12 +110,6 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return may_publish(request, self.model)
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            readonly += ["status", "publish_at"]
-        return readonly
 
     def has_delete_permission(self, request, obj=None):
         if (

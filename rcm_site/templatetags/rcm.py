@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
+from rcm_site import search
+
 register = template.Library()
 
 
@@ -52,6 +54,4 @@ def absolute_url(path, request):
 @register.filter
 def highlight(text, query):
     """The text, escaped, with the words matching the search query marked."""
-    from rcm_site.search import highlight as mark
-
-    return mark(text, query)
+    return search.highlight(text, query)
