@@ -16,7 +16,12 @@ from simple_history.models import HistoricalRecords
 from people.models import Country, Organization, Person, Position
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, UUIDKeyed, UUIDKeyQuerySet
-from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
+from rcm_site.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    VisibleQuerySet,
+    published_q,
+)
 from rcm_site.uploads import DOCUMENT_VALIDATORS, IMAGE_VALIDATORS
 
 from .enums import (
@@ -333,10 +338,7 @@ class EventOrganizationQuerySet(VisibleQuerySet):
         )
 
     def published(self):
-        return self.filter(
-            event__in=Event.objects.published(),
-            organization__in=Organization.objects.published(),
-        )
+        return self.filter(published_q("event", "organization"))
 
     def in_role_order(self):
         """Hosts first, funders last, as OrganizationRole lists them."""
@@ -401,10 +403,7 @@ class ParticipationQuerySet(VisibleQuerySet):
         """Public meeting, public person, and a post (if any) at a public organization:
         a byline must not name a draft."""
         return self.filter(
-            Q(position__isnull=True)
-            | Q(position__organization__in=Organization.objects.published()),
-            event__in=Event.objects.published(),
-            person__in=Person.objects.published(),
+            published_q("event", "person", optional=["position__organization"])
         )
 
 
@@ -479,15 +478,8 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
     def published(self):
         """Published statements whose meeting, speaker and organization are public too:
         a public page must never name a draft through a quote."""
-        return (
-            super()
-            .published()
-            .filter(
-                Q(event__isnull=True) | Q(event__in=Event.objects.published()),
-                Q(speaker__isnull=True) | Q(speaker__in=Person.objects.published()),
-                Q(organization__isnull=True)
-                | Q(organization__in=Organization.objects.published()),
-            )
+        return self.filter(
+            published_q("", optional=["event", "speaker", "organization"])
         )
 
     def search(self, text):
@@ -733,10 +725,7 @@ class Photo(UUIDKeyed):
 class MediaContactQuerySet(VisibleQuerySet, UUIDKeyQuerySet):
     def published(self):
         return self.filter(
-            Q(person__isnull=True) | Q(person__in=Person.objects.published()),
-            Q(organization__isnull=True)
-            | Q(organization__in=Organization.objects.published()),
-            event__in=Event.objects.published(),
+            published_q("event", optional=["person", "organization"])
         )
 
 

@@ -14,7 +14,12 @@ from simple_history.models import HistoricalRecords
 
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
-from rcm_site.publishing import Publishable, PublishableQuerySet, VisibleQuerySet
+from rcm_site.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    VisibleQuerySet,
+    published_q,
+)
 from rcm_site.uploads import IMAGE_VALIDATORS
 
 from .enums import OrganizationKind, RcmStatus
@@ -254,10 +259,7 @@ class PositionQuerySet(VisibleQuerySet):
         )
 
     def published(self):
-        return self.filter(
-            person__in=Person.objects.published(),
-            organization__in=Organization.objects.published(),
-        )
+        return self.filter(published_q("person", "organization"))
 
     def current(self):
         return self.filter(

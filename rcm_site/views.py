@@ -17,6 +17,7 @@ from people.models import Country, Organization, Person
 from . import search
 from .exports import schema
 from .pages import MAX_QUERY_LENGTH
+from .publishing import published_q
 
 # name: (title, list page, CSV, JSON, columns)
 DOWNLOADS = {
@@ -60,7 +61,7 @@ class HomeView(TemplateView):
             upcoming=events.upcoming()[:5],
             recent=events.past()[:5],
             statements=Statement.objects.published().for_cards()[:4],
-            key_figures=KeyFigure.objects.filter(event__in=Event.objects.published())
+            key_figures=KeyFigure.objects.filter(published_q("event"))
             .select_related("event")
             .order_by("-event__start_date", "order")[:4],
             countries=Country.objects.members(),
