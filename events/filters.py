@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.filters import CountryFilter
 from people.models import Organization, Person
-from rcm_site.pages import TextFilter, YearFilter
+from rcm_site.pages import FacetFilter, TextFilter, YearFilter
 
 from .enums import EventFormat, EventKind
 from .models import Event, Statement, Topic
@@ -41,12 +41,10 @@ class EventFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All topics"),
     )
-    organization = django_filters.ModelChoiceFilter(
+    organization = FacetFilter(
         label=_("Organization"),
         field_name="roles__organization",
         queryset=lambda request: Organization.objects.published(),
-        to_field_name="slug",
-        empty_label=_("All organizations"),
         distinct=True,
     )
 
@@ -60,32 +58,16 @@ class EventFilter(django_filters.FilterSet):
 
 class StatementFilter(django_filters.FilterSet):
     q = TextFilter(label=_("Text"), method="search")
-    speaker = django_filters.ModelChoiceFilter(
-        label=_("Speaker"),
-        queryset=lambda request: (
-            Person.objects.published()
-            .filter(statements__in=Statement.objects.published())
-            .distinct()
-        ),
-        to_field_name="slug",
-        empty_label=_("All speakers"),
+    speaker = FacetFilter(
+        label=_("Speaker"), queryset=lambda request: Person.objects.published()
     )
-    organization = django_filters.ModelChoiceFilter(
+    organization = FacetFilter(
         label=_("Organization"),
-        queryset=lambda request: (
-            Organization.objects.published()
-            .filter(statements__in=Statement.objects.published())
-            .distinct()
-        ),
-        to_field_name="slug",
-        empty_label=_("All organizations"),
+        queryset=lambda request: Organization.objects.published(),
     )
     country = CountryFilter()
-    event = django_filters.ModelChoiceFilter(
-        label=_("Meeting"),
-        queryset=lambda request: Event.objects.published(),
-        to_field_name="slug",
-        empty_label=_("All meetings"),
+    event = FacetFilter(
+        label=_("Meeting"), queryset=lambda request: Event.objects.published()
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),

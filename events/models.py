@@ -724,9 +724,7 @@ class Photo(UUIDKeyed):
 
 class MediaContactQuerySet(VisibleQuerySet, UUIDKeyQuerySet):
     def published(self):
-        return self.filter(
-            published_q("event", optional=["person", "organization"])
-        )
+        return self.filter(published_q("event", optional=["person", "organization"]))
 
 
 class MediaContact(UUIDKeyed):

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rcm_site.pages import TextFilter
+from rcm_site.pages import FacetFilter, TextFilter
 
 from .enums import OrganizationKind
 from .models import Country, Organization, Person
@@ -29,12 +29,10 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 class PersonFilter(django_filters.FilterSet):
     q = TextFilter(label=_("Name"), method="search")
     country = CountryFilter()
-    organization = django_filters.ModelChoiceFilter(
+    organization = FacetFilter(
         label=_("Organization"),
         field_name="positions__organization",
         queryset=lambda request: Organization.objects.published(),
-        to_field_name="slug",
-        empty_label=_("All organizations"),
         distinct=True,
     )
 

@@ -2,8 +2,9 @@
 
 from django import forms
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
-from django_filters import CharFilter, NumberFilter
+from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
 from django_filters.views import FilterView
 
 MAX_QUERY_LENGTH = 200
@@ -28,6 +29,23 @@ class YearFilter(NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class FacetFilter(ModelChoiceFilter):
+    """One record among thousands (a speaker, a meeting, an organization), chosen by
+    following a link from its page rather than from a dropdown: a select of 20,000
+    people is no use on a phone and costs a query over all of them on every page. The
+    form carries the choice as a hidden field and the page shows it, with a way to
+    drop it; validating it is one lookup by slug."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": _("Nothing public on this site goes by “%(value)s”.")},
+        )
+        super().__init__(*args, **kwargs)
+
+
 class FilteredListView(FilterView):
     """A django-filter list that answers 400, with the form naming the field, when a
     filter value does not validate, instead of a silently empty or unfiltered list."""
@@ -42,9 +60,31 @@ class FilteredListView(FilterView):
             self.filterset.qs if valid else self.filterset.queryset.none()
         )
         context = self.get_context_data(
-            filter=self.filterset, object_list=self.object_list
+            filter=self.filterset,
+            object_list=self.object_list,
+            facets=self.chosen_facets(),
         )
         return self.render_to_response(context, status=200 if valid else 400)
+
+    def chosen_facets(self):
+        """Each facet narrowing the list: its label, the record, and the address of
+        the list without it."""
+        form = self.filterset.form
+        chosen = getattr(form, "cleaned_data", {})
+        facets = []
+        for name, filter_ in self.filterset.filters.items():
+            if isinstance(filter_, FacetFilter) and chosen.get(name):
+                query = self.request.GET.copy()
+                query.pop(name)
+                query.pop("page", None)
+                facets.append(
+                    {
+                        "label": form[name].label,
+                        "record": chosen[name],
+                        "without": f"?{query.urlencode()}" if query else "?",
+                    }
+                )
+        return facets
 
 
 class Excerpt:

@@ -83,14 +83,15 @@ def build_world(scheduled):
     }[scheduled]
 
 
-# (scheduled record, page, text that shows the record there)
+# (scheduled record, page, text that shows the record there). A list narrowed to a
+# record that is not public yet refuses the filter (400), as its own page is a 404.
 SURFACES = [
     ("event", "own", "Zeta Meeting"),
     ("event", "/", "Zeta Meeting"),
     ("event", "/events/", "Zeta Meeting"),
     ("event", "/events/?q=zeta", "Zeta Meeting"),
     ("event", "/events/?country=GT&topic=return", "Zeta Meeting"),
-    ("event", "/statements/", 'value="zeta-meeting"'),
+    ("event", "/statements/?event=zeta-meeting", "Meeting: Zeta Meeting"),
     ("event", "/statements/", "Zeta words about return."),
     ("event", "/countries/gt/", "Zeta Meeting"),
     ("event", "/topics/return/", "Zeta Meeting"),
@@ -100,7 +101,7 @@ SURFACES = [
     ("statement", "/", "Zeta words about return."),
     ("statement", "/statements/", "Zeta words about return."),
     ("statement", "/statements/?q=zeta", "1 result"),
-    ("statement", "/statements/", 'value="zoe-zamora"'),
+    ("statement", "/statements/?speaker=zoe-zamora", "Zeta words about return."),
     ("statement", "/events/zeta-meeting/", "Zeta words about return."),
     ("statement", "/people/zoe-zamora/", "Zeta words about return."),
     ("statement", "/organizations/zeta-org/", "Zeta words about return."),
@@ -111,15 +112,23 @@ SURFACES = [
     ("person", "/people/?q=zamora", "1 result"),
     ("person", "/events/zeta-meeting/", "Zoe Zamora"),
     ("person", "/statements/", "Zeta words about return."),
-    ("person", "/statements/", 'value="zoe-zamora"'),
+    ("person", "/statements/?speaker=zoe-zamora", "Speaker: Zoe Zamora"),
     ("person", "/countries/gt/", "Zoe Zamora"),
     ("person", "/organizations/zeta-org/", "Zoe Zamora"),
     ("organization", "own", "Zeta Organization"),
     ("organization", "/organizations/", "Zeta Organization"),
     ("organization", "/organizations/?q=zeta", "1 result"),
     ("organization", "/events/zeta-meeting/", "Zeta Organization"),
-    ("organization", "/events/", 'value="zeta-org"'),
-    ("organization", "/people/", 'value="zeta-org"'),
+    (
+        "organization",
+        "/events/?organization=zeta-org",
+        "Organization: Zeta Organization",
+    ),
+    (
+        "organization",
+        "/people/?organization=zeta-org",
+        "Organization: Zeta Organization",
+    ),
     ("organization", "/people/zoe-zamora/", "Zeta Organization"),
     ("organization", "/countries/gt/", "Zeta Organization"),
     ("organization", "/statements/", "Zeta words about return."),
@@ -135,11 +144,10 @@ def test_scheduled_record_is_absent_until_its_publish_time(
 
     def shows_marker():
         response = client.get(url)
-        if url == own and response.status_code == 404:
+        if response.status_code == (404 if url == own else 400):
             return False
         assert response.status_code == 200, url
-        body = response.content.decode()
-        return marker in (body if marker.startswith("value=") else page_text(response))
+        return marker in page_text(response)
 
     with time_machine.travel(PUBLISH_AT - MINUTE, tick=False):
         assert not shows_marker()

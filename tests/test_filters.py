@@ -16,6 +16,7 @@ from .factories import (
     StatementFactory,
     TopicFactory,
 )
+from .test_pages import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -161,19 +162,30 @@ def test_organization_filters(world, client, query, expected):
     assert titles(client, f"/organizations/?{query}") == expected
 
 
-def test_dropdowns_list_only_public_records(world, client):
+def test_facets_accept_only_public_records(world, client):
     OrganizationFactory(slug="draft-org", name="Draft Org", status="draft")
     hidden = PersonFactory(slug="draft-person", status="draft")
     StatementFactory(speaker=hidden, event=world["workshop"])
     EventFactory(slug="draft-meeting", title="Draft meeting", status="draft")
-    body = client.get("/statements/").content.decode()
-    assert 'value="marcelo-pisani"' in body
-    assert 'value="workshop-2018"' in body
-    for hidden_value in ("draft-org", "draft-person", "draft-meeting"):
-        assert f'value="{hidden_value}"' not in body
-    body = client.get("/events/").content.decode()
-    assert 'value="iom"' in body
-    assert 'value="draft-org"' not in body
+    for url in (
+        "/statements/?speaker=draft-person",
+        "/statements/?organization=draft-org",
+        "/statements/?event=draft-meeting",
+        "/events/?organization=draft-org",
+        "/people/?organization=draft-org",
+    ):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "Draft" not in page_text(response)
+
+
+def test_a_chosen_facet_is_shown_kept_and_removable(world, client):
+    response = client.get("/statements/?speaker=marcelo-pisani&year=2018&page=1")
+    assert "Speaker: Marcelo Pisani" in page_text(response)
+    body = response.content.decode()
+    assert '<input type="hidden" name="speaker" value="marcelo-pisani"' in body
+    assert '<a class="facet-remove" href="?year=2018">' in body
+    assert '<select name="speaker"' not in body
 
 
 def test_filters_survive_pagination(world, client):
@@ -231,7 +243,7 @@ def test_bad_filter_value_is_400_naming_the_field(world, client, url, field):
         re.S,
     )
     assert errors, "the page explains what is wrong"
-    assert f">{field}</a>:" in errors.group(1)
+    assert re.search(rf">{field}</(a|strong)>:", errors.group(1))
     assert list(response.context["object_list"]) == []
 
 
