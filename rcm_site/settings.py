@@ -114,6 +114,7 @@ def database_config():
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     config = dj_database_url.parse(url, conn_max_age=0)
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["ENGINE"] = "rcm_site.sqlite"
         # WAL lets readers work during a write; IMMEDIATE takes the write lock at the
         # start of a transaction so that concurrent writers wait (up to the timeout)
         # instead of failing mid-transaction with "database is locked".

@@ -23,3 +23,7 @@ if REDIS_URL:  # noqa: F405
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     base = int(url.path.strip("/") or 0)
     CACHES["default"]["LOCATION"] = urlunsplit(url._replace(path=f"/{base + worker}"))  # noqa: F405
+# pytest-django recognises SQLite by its stock engine name; name the in-memory test
+# database outright for the project's SQLite engine (rcm_site/sqlite).
+if DATABASES["default"]["ENGINE"] == "rcm_site.sqlite":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
