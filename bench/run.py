@@ -4,7 +4,10 @@ Builds a seed_demo database (2,000 meetings, 100,000 statements by default), sta
 gunicorn (2 workers, DEBUG off, collectstatic done) with the page cache off (cold),
 then on (warm), and measures with wrk on 127.0.0.1, alternating each page with the bare
 HttpResponse view served by the same process. Prints req/s, p50, p99, the ratio
-page/bare, and the SQL queries each page runs. Bounded: a few seconds per measurement.
+page/bare, and the SQL queries each page runs; then search one request at a time, the
+memory a full CSV export of the statements adds to a worker, and each worker's
+resident memory; and checks each figure against the budget. Bounded: a few seconds
+per measurement.
 
     python bench/run.py --db sqlite|postgres [--events N --statements N --people N]
 """
@@ -42,9 +45,25 @@ def run(*args, env, **kwargs):
     return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
 
 
-def wrk(url, seconds):
+# The issue's budgets: page/bare ratios cold and warm, search p50 for one request at a
+# time, queries per page, worker memory, and what a full CSV export may add to it.
+COLD_RATIO, WARM_RATIO = 0.10, 0.60
+SEARCH_P50_MS = 20
+MAX_QUERIES = 15
+WORKER_MB = 150
+EXPORT_GROWTH_MB = 50
+misses = []
+
+
+def budget(ok, what):
+    if not ok:
+        misses.append(what)
+    return "" if ok else "  OVER BUDGET"
+
+
+def wrk(url, seconds, connections=4):
     out = subprocess.run(
-        ["wrk", "-t1", "-c4", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
@@ -112,7 +131,7 @@ def main():
         print(f"seed_demo: {time.monotonic() - started:.0f} s")
         run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
         urls = dict(
-            line.split("=", 1)
+            line.split("\t", 1)
             for line in run(
                 PY,
                 "-c",
@@ -121,19 +140,25 @@ def main():
                 capture_output=True,
                 text=True,
             ).stdout.splitlines()
-            if "=" in line
+            if "\t" in line
         )
         pages = [(name, path.format(**urls)) for name, path in PAGES]
         print(f"\n{args.db}: {args.events} meetings, {args.statements} statements\n")
         print("SQL queries per page (anonymous, cold):")
         for name, path in pages:
-            print(f"  {name:28} {urls.get('q:' + path, '?'):>3}  {path}")
+            queries = int(urls["q:" + path])
+            flag = budget(queries <= MAX_QUERIES, f"{name}: {queries} queries")
+            print(f"  {name:28} {queries:>3}  {path}{flag}")
         for cache in ("0", "1"):
             measure(
                 env | {"DJANGO_PAGE_CACHE": cache}, pages, args.seconds, cache == "1"
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{args.db}: " + ("every budget met" if not misses else "over budget:"))
+    for miss in misses:
+        print(f"  {miss}")
+    return 1 if misses else 0
 
 
 def measure(env, pages, seconds, warm):
@@ -160,22 +185,48 @@ def measure(env, pages, seconds, warm):
             subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=True)
             page = wrk(base + path, seconds)
             bare = wrk(base + "/bench/bare/", seconds)
+            ratio = page[0] / bare[0]
             flag = "" if page[3] == 0 else f"  ({page[3]} non-2xx)"
+            flag += budget(
+                ratio >= (WARM_RATIO if warm else COLD_RATIO) and not page[3],
+                f"{name} ({'warm' if warm else 'cold'}): {ratio:.2f} of the bare view",
+            )
             print(
                 f"  {name:28} {page[0]:8.0f} {page[1]:8.1f} {page[2]:8.1f} "
-                f"{bare[0]:10.0f} {page[0] / bare[0]:6.2f}{flag}"
+                f"{bare[0]:10.0f} {ratio:6.2f}{flag}"
             )
-        rss = subprocess.run(
-            ["ps", "-o", "rss=", "--ppid", str(server.pid)],
-            capture_output=True,
-            text=True,
-        ).stdout.split()
-        print(
-            f"  worker resident memory: {', '.join(f'{int(r) // 1024} MB' for r in rss)}"
-        )
+        if not warm:
+            search_path = dict(pages)["search"]
+            p50 = wrk(base + search_path, seconds, connections=1)[1]
+            flag = budget(p50 < SEARCH_P50_MS, f"search p50 {p50:.1f} ms")
+            print(f"  search, one request at a time: p50 {p50:.1f} ms{flag}")
+            before = worker_memory(server)
+            subprocess.run(
+                ["curl", "-sf", "-o", "/dev/null", base + "/statements.csv"], check=True
+            )
+            growth = max(
+                a - b for a, b in zip(worker_memory(server), before, strict=True)
+            )
+            flag = budget(growth < EXPORT_GROWTH_MB, f"CSV export grew {growth} MB")
+            print(f"  CSV export of every statement: worker grew {growth} MB{flag}")
+        rss = worker_memory(server)
+        flag = budget(max(rss) < WORKER_MB, f"worker resident memory {max(rss)} MB")
+        print(f"  worker resident memory: {', '.join(f'{r} MB' for r in rss)}{flag}")
     finally:
         server.terminate()
         server.wait()
+
+
+def worker_memory(server):
+    """Resident memory of each gunicorn worker, in MB, in a stable order."""
+    out = subprocess.run(
+        ["ps", "-o", "pid=,rss=", "--ppid", str(server.pid)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    rows = sorted(line.split() for line in out if line.strip())
+    return [int(rss) // 1024 for _, rss in rows]
 
 
 # Run inside Django: the pages' addresses in this database and their query counts.
@@ -198,7 +249,7 @@ urls = {
     "organization": Organization.objects.published().filter(slug__startswith="demo-").order_by("pk").first().get_absolute_url(),
 }
 for key, value in urls.items():
-    print(f"{key}={value}")
+    print(f"{key}\t{value}")
 client = Client(HTTP_HOST="127.0.0.1")
 for name, path in PAGES:
     path = path.format(**urls)
@@ -206,7 +257,7 @@ for name, path in PAGES:
         response = client.get(path)
         if response.streaming:
             b"".join(response.streaming_content)
-    print(f"q:{path}={len(ctx.captured_queries)}")
+    print(f"q:{path}\t{len(ctx.captured_queries)}")
 """
 
 if __name__ == "__main__":

@@ -1,0 +1,201 @@
+"""Scale: the same queries whatever the size of the site, indexes the planner can use,
+and the kept date that lists sort by."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.utils import ConnectionHandler
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events.models import Event, Statement
+from people.models import Organization, Person
+
+from . import factories as f
+from .test_pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+
+
+def demo_pages():
+    """Every public page kind, about the first generated records."""
+
+    def first(model):
+        return model.objects.published().filter(slug__startswith="demo-").first()
+
+    event, person, organization = first(Event), first(Person), first(Organization)
+    statement = Statement.objects.published().filter(event=event).first()
+    return {
+        "home": reverse("home"),
+        "meetings": reverse("events:event_list"),
+        "filtered meetings": reverse("events:event_list")
+        + f"?year={event.start_date.year}&kind={event.kind}",
+        "meeting": event.get_absolute_url(),
+        "meeting calendar": reverse("events:event_calendar", args=[event.slug]),
+        "statements": reverse("events:statement_list"),
+        "statements, text search": reverse("events:statement_list") + "?q=migración",
+        "statements by a speaker": reverse("events:statement_list")
+        + f"?speaker={statement.speaker.slug}&year={statement.said_on.year}",
+        "statement": statement.get_absolute_url(),
+        "people": reverse("people:person_list"),
+        "person": person.get_absolute_url(),
+        "organizations": reverse("people:organization_list"),
+        "organization": organization.get_absolute_url(),
+        "countries": reverse("people:country_list"),
+        "country": reverse("people:country_detail", args=["mx"]),
+        # A word in meetings, statements and organizations of any size of demo site
+        # (an empty section of results skips a query).
+        "search": reverse("search") + "?q=guatemala",
+        "statements feed": reverse("events:statement_feed"),
+        "meetings feed": reverse("events:event_feed"),
+        "statements JSON": reverse("events:statement_json") + "?year=2015",
+        "statements CSV": reverse("events:statement_csv") + "?year=2015",
+        "meetings CSV": reverse("events:event_csv"),
+    }
+
+
+def query_counts(client):
+    counts = {}
+    for name, url in demo_pages().items():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            if response.streaming:
+                b"".join(response.streaming_content)
+        counts[name] = len(ctx.captured_queries)
+    return counts
+
+
+def seed_demo(events, people, organizations, statements, *extra):
+    call_command(
+        "seed_demo",
+        *("--events", events, "--people", people),
+        *("--organizations", organizations, "--statements", statements),
+        *extra,
+        stdout=io.StringIO(),
+    )
+
+
+def test_every_page_runs_the_same_few_queries_on_a_small_and_a_large_demo_site(
+    seed, client
+):
+    seed_demo(12, 40, 8, 60)
+    small = query_counts(client)
+    seed_demo(150, 600, 60, 3000, "--replace")
+    assert Statement.objects.count() > 3000
+    assert query_counts(client) == small
+    assert max(small.values()) <= MAX_QUERIES, small
+
+
+def test_a_statement_sorts_by_its_date_else_its_meetings_first_day():
+    event = f.EventFactory(
+        start_date=datetime.date(2019, 5, 6), end_date=datetime.date(2019, 5, 7)
+    )
+    undated = f.StatementFactory(event=event, text="Said on the first day.")
+    dated = f.StatementFactory(
+        event=event, date=datetime.date(2019, 5, 7), text="Said on the second day."
+    )
+    assert undated.said_on == datetime.date(2019, 5, 6)
+    assert dated.said_on == datetime.date(2019, 5, 7)
+
+    event.start_date, event.end_date = (
+        datetime.date(2021, 3, 1),
+        datetime.date(2021, 3, 2),
+    )
+    event.save()
+    undated.refresh_from_db()
+    dated.refresh_from_db()
+    assert undated.said_on == datetime.date(2021, 3, 1)
+    assert dated.said_on == datetime.date(2019, 5, 7)
+
+
+def test_a_statement_without_date_or_meeting_sorts_by_its_publication_day():
+    organization = f.OrganizationFactory()
+    statement = f.StatementFactory(
+        event=None,
+        speaker=None,
+        organization=organization,
+        publish_at=datetime.datetime(2022, 8, 9, 15, tzinfo=datetime.UTC),
+    )
+    assert statement.said_on == datetime.date(2022, 8, 9)
+
+
+def test_statement_list_and_year_filter_follow_the_kept_date(client):
+    old = f.EventFactory(
+        start_date=datetime.date(2015, 1, 5), end_date=datetime.date(2015, 1, 5)
+    )
+    new = f.EventFactory(
+        start_date=datetime.date(2023, 1, 5), end_date=datetime.date(2023, 1, 5)
+    )
+    f.StatementFactory(event=old, text="Words from 2015.")
+    f.StatementFactory(event=new, text="Words from 2023.")
+    f.StatementFactory(
+        event=old, date=datetime.date(2016, 2, 1), text="Words from a year later."
+    )
+    text = page_text(client.get(reverse("events:statement_list")))
+    assert (
+        text.index("Words from 2023.")
+        < text.index("Words from a year later.")
+        < text.index("Words from 2015.")
+    )
+    text = page_text(client.get(reverse("events:statement_list") + "?year=2016"))
+    assert "Words from a year later." in text
+    assert "Words from 2015." not in text
+
+
+def test_an_sqlite_connection_leaves_planner_statistics_when_it_closes(tmp_path):
+    path = tmp_path / "site.sqlite3"
+    db = ConnectionHandler({"default": {"ENGINE": "rcm_site.sqlite", "NAME": path}})[
+        "default"
+    ]
+    with db.cursor() as cursor:
+        cursor.execute("CREATE TABLE item (status TEXT, said_on TEXT)")
+        cursor.execute("CREATE INDEX item_status ON item (status)")
+        cursor.executemany(
+            "INSERT INTO item VALUES (%s, %s)",
+            [("published", f"2020-01-{n % 28 + 1:02}") for n in range(500)],
+        )
+        cursor.execute("SELECT count(*) FROM item WHERE status = %s", ["published"])
+    db.close()
+    db = ConnectionHandler({"default": {"ENGINE": "rcm_site.sqlite", "NAME": path}})[
+        "default"
+    ]
+    with db.cursor() as cursor:
+        cursor.execute("SELECT tbl, idx, stat FROM sqlite_stat1")
+        assert cursor.fetchall() == [("item", "item_status", "500 500")]
+    db.close()
+
+
+def explain(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Too few rows here for the planner to want an index on its own: ask
+            # whether it can use one at all.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql, params)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def test_the_latest_statements_are_read_from_an_index_not_sorted(client):
+    f.StatementFactory()
+    plan = explain(Statement.objects.published().for_cards()[:20])
+    assert "statement_latest_first" in plan, plan
+    assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+
+
+def test_text_search_uses_the_full_text_index():
+    f.StatementFactory(text="Migración laboral")
+    plan = explain(Statement.objects.published().search("migracion")[:20])
+    if connection.vendor == "postgresql":
+        assert "searchentry_text_search" in plan, plan
+    else:
+        assert "VIRTUAL TABLE INDEX" in plan, plan
+        assert "SCAN events_statement" not in plan, plan
