@@ -11,7 +11,8 @@ PORT ?= 8000
 # Gunicorn's rule of thumb: two workers per core, plus one.
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
 
-.PHONY: install run seed admin serve test check check-deploy load bench format clean
+.PHONY: install run seed admin serve test check check-deploy load bench format clean \
+	messages messages-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
@@ -74,6 +75,20 @@ bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python bench/run.py --db sqlite
 	$(BIN)/python bench/run.py --db postgres
+
+# The Spanish catalogue: update it from the sources (then translate every new msgstr
+# in locale/es/LC_MESSAGES/django.po and run make messages again to compile it), and
+# check that it is complete and current (CI). Both need GNU gettext; make run and
+# make test do not, as the compiled django.mo is committed.
+messages: install
+	command -v xgettext >/dev/null || apt-get install -y gettext
+	$(DEV) $(BIN)/python manage.py makemessages --locale es --no-location --no-obsolete \
+		--ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
+	$(DEV) $(BIN)/python manage.py compilemessages --locale es
+
+messages-check: install
+	command -v xgettext >/dev/null || apt-get install -y gettext
+	$(DEV) $(BIN)/python manage.py check_messages
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -26,18 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 PORT = 8102
 PAGES = [
-    ("home", "/"),
-    ("meeting list", "/events/"),
-    ("filtered meetings", "/events/?year=2010&kind=workshop"),
+    ("home", "/en/"),
+    ("meeting list", "/en/events/"),
+    ("filtered meetings", "/en/events/?year=2010&kind=workshop"),
     ("meeting", "{event}"),
-    ("statements, text search", "/statements/?q=migración"),
+    ("statements, text search", "/en/statements/?q=migraci%C3%B3n"),
     ("person", "{person}"),
     ("organization", "{organization}"),
-    ("search", "/search/?q=diaz"),
-    ("statements feed", "/feeds/statements/"),
-    ("meetings feed", "/feeds/events/"),
-    ("statements JSON", "/statements.json?year=2015"),
-    ("meetings CSV", "/events.csv?year=2015"),
+    ("search", "/en/search/?q=diaz"),
+    ("statements feed", "/en/feeds/statements/"),
+    ("meetings feed", "/en/feeds/events/"),
+    ("statements JSON", "/en/statements.json?year=2015"),
+    ("meetings CSV", "/en/events.csv?year=2015"),
 ]
 
 
@@ -202,7 +202,8 @@ def measure(env, pages, seconds, warm):
             print(f"  search, one request at a time: p50 {p50:.1f} ms{flag}")
             before = worker_memory(server)
             subprocess.run(
-                ["curl", "-sf", "-o", "/dev/null", base + "/statements.csv"], check=True
+                ["curl", "-sf", "-o", "/dev/null", base + "/en/statements.csv"],
+                check=True,
             )
             growth = max(
                 a - b for a, b in zip(worker_memory(server), before, strict=True)

@@ -1,5 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from rcm_site.editorial_admin import (
@@ -25,32 +30,52 @@ from .models import (
     Topic,
 )
 
+# The translated fields show side by side, "Title [en]" then "Title [es]":
+# modeltranslation's plain admin, not its tabbed one, which loads jQuery UI from a CDN.
+# Search looks in both languages.
+
+
+class StatementTextInEitherLanguage:
+    """A statement is recorded in the language(s) it was published in: the English
+    text is not required when the Spanish one is given (Statement.clean checks one is)."""
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        if db_field.name == "text_en":
+            field.required = False
+
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name_en", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Sector)
-class SectorAdmin(SimpleHistoryAdmin):
+class SectorAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name_en", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Resource)
-class ResourceAdmin(SimpleHistoryAdmin):
+class ResourceAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "short_title", "kind", "issuer", "year"]
     list_filter = ["kind", "issuer"]
     list_select_related = ["issuer"]
-    search_fields = ["title", "short_title", "slug"]
+    search_fields = [
+        "title_en",
+        "title_es",
+        "short_title_en",
+        "short_title_es",
+        "slug",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["issuer"]
 
 
-class EventOrganizationInline(admin.TabularInline):
+class EventOrganizationInline(TranslationTabularInline):
     model = EventOrganization
     extra = 0
     autocomplete_fields = ["organization"]
@@ -73,7 +98,9 @@ class ParticipationInline(admin.TabularInline):
         )
 
 
-class StatementInline(PublicationFieldsReadOnly, admin.StackedInline):
+class StatementInline(
+    StatementTextInEitherLanguage, PublicationFieldsReadOnly, TranslationStackedInline
+):
     model = Statement
     form = VersionCheckForm
     extra = 0
@@ -103,17 +130,17 @@ class StatementInline(PublicationFieldsReadOnly, admin.StackedInline):
         )
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
     extra = 0
 
 
-class KeyPointInline(admin.TabularInline):
+class KeyPointInline(TranslationTabularInline):
     model = KeyPoint
     extra = 0
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(TranslationStackedInline):
     model = Photo
     extra = 0
     fields = ["image", "caption", ("credit", "alt_text", "order")]
@@ -146,7 +173,15 @@ class EventAdmin(PublishableAdmin):
         "topics",
     ]
     list_select_related = ["country"]
-    search_fields = ["title", "slug", "summary", "city"]
+    search_fields = [
+        "title_en",
+        "title_es",
+        "slug",
+        "summary_en",
+        "summary_es",
+        "city_en",
+        "city_es",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "country",
@@ -181,7 +216,17 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Source"), {"fields": ["source_title", "source_url", "source_publisher"]}),
+        (
+            _("Source"),
+            {
+                "fields": [
+                    "source_title",
+                    "source_url",
+                    "source_publisher",
+                    "site_translation",
+                ]
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [
@@ -207,7 +252,7 @@ class EventAdmin(PublishableAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(PublishableAdmin):
+class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
     list_display = [
         "__str__",
         "speaker",
@@ -220,12 +265,16 @@ class StatementAdmin(PublishableAdmin):
     list_filter = [PublicationStateFilter, "language", "topics", "organization__kind"]
     list_select_related = ["speaker", "organization", "event"]
     search_fields = [
-        "text",
+        "text_en",
+        "text_es",
         "speaker__family_name",
         "speaker__given_name",
-        "organization__name",
-        "organization__acronym",
-        "event__title",
+        "organization__name_en",
+        "organization__name_es",
+        "organization__acronym_en",
+        "organization__acronym_es",
+        "event__title_en",
+        "event__title_es",
     ]
     autocomplete_fields = [
         "event",
@@ -254,41 +303,53 @@ class ParticipationAdmin(SimpleHistoryAdmin):
         "position__person",
         "position__organization",
     ]
-    search_fields = ["person__family_name", "person__given_name", "event__title"]
+    search_fields = [
+        "person__family_name",
+        "person__given_name",
+        "event__title_en",
+        "event__title_es",
+    ]
     autocomplete_fields = ["event", "person", "position"]
 
 
 @admin.register(EventOrganization)
-class EventOrganizationAdmin(SimpleHistoryAdmin):
+class EventOrganizationAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["organization", "role", "event", "note"]
     list_filter = ["role"]
     list_select_related = ["organization", "event"]
-    search_fields = ["organization__name", "organization__acronym", "event__title"]
+    search_fields = [
+        "organization__name_en",
+        "organization__name_es",
+        "organization__acronym_en",
+        "organization__acronym_es",
+        "event__title_en",
+        "event__title_es",
+    ]
     autocomplete_fields = ["event", "organization"]
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(SimpleHistoryAdmin):
+class KeyFigureAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["value", "label", "event", "source"]
     list_select_related = ["event"]
-    search_fields = ["value", "label", "event__title"]
+    search_fields = ["value_en", "value_es", "label_en", "label_es", "event__title_en"]
     autocomplete_fields = ["event"]
 
 
 @admin.register(KeyPoint)
-class KeyPointAdmin(SimpleHistoryAdmin):
+class KeyPointAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "event"]
     list_filter = ["kind"]
     list_select_related = ["event"]
-    search_fields = ["text", "event__title"]
+    search_fields = ["text_en", "text_es", "event__title_en"]
     autocomplete_fields = ["event"]
 
 
 @admin.register(Photo)
-class PhotoAdmin(SimpleHistoryAdmin):
+class PhotoAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["caption", "credit", "event"]
     list_select_related = ["event"]
-    search_fields = ["caption", "credit", "event__title"]
+    search_fields = ["caption_en", "caption_es", "credit", "event__title_en"]
     autocomplete_fields = ["event"]
 
 
@@ -298,8 +359,8 @@ class MediaContactAdmin(SimpleHistoryAdmin):
     list_select_related = ["person", "organization", "event"]
     search_fields = [
         "person__family_name",
-        "organization__name",
+        "organization__name_en",
         "email",
-        "event__title",
+        "event__title_en",
     ]
     autocomplete_fields = ["event", "person", "organization"]

@@ -4,12 +4,18 @@ Meetings are all-day events on the meeting's own calendar days: DTSTART is the f
 day and DTEND the day after the last (the end is exclusive), so they land on the right
 days in any calendar, whatever its time zone. The meeting's IANA zone travels along as
 a VTIMEZONE and X-WR-TIMEZONE for calendars that show it.
+
+A calendar is in the language of the address it was fetched from (/en/ or /es/): its
+name, and each meeting's summary and description, carry that language (RFC 5545
+LANGUAGE parameter), or the other where a meeting has no text in it yet.
 """
 
 import datetime
 
 import icalendar
 from django.utils.translation import gettext as _
+
+from rcm_site.translated import active_language
 
 from .enums import EventStatus, OrganizationRole
 
@@ -31,7 +37,7 @@ def calendar(events, request, name):
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", name, parameters={"LANGUAGE": active_language()})
     zones = set()
     for event in events:
         cal.add_component(vevent(event, request))
@@ -48,14 +54,20 @@ def vevent(event, request):
     url = request.build_absolute_uri(event.get_absolute_url())
     item = icalendar.Event()
     item.add("uid", f"{event.uuid}@rcm-meetings")
-    item.add("summary", event.title)
+    item.add(
+        "summary", event.title, parameters={"LANGUAGE": event.language_of("title")}
+    )
     item.add("dtstart", event.start_date)
     item.add("dtend", event.end_date + datetime.timedelta(days=1))
     item.add("dtstamp", event.updated_at)
     item.add("last-modified", event.updated_at)
     item.add("status", ICAL_STATUS[event.event_status])
     item.add("url", url)
-    item.add("description", f"{event.summary}\n\n{url}")
+    item.add(
+        "description",
+        f"{event.summary}\n\n{url}",
+        parameters={"LANGUAGE": event.language_of("summary")},
+    )
     item.add("categories", [event.get_kind_display()])
     place = [event.venue, event.city, event.country.name if event.country else ""]
     location = ", ".join(part for part in place if part)

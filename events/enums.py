@@ -42,9 +42,17 @@ class ParticipantRole(models.TextChoices):
 
 
 class Language(models.TextChoices):
+    """The language a statement was spoken in; the site's two languages."""
+
     SPANISH = "es", _("Spanish")
     ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
+
+
+# (language shown, language spoken): how the RCM marks a translated declaration.
+TRANSLATION_NOTES = {
+    ("en", "es"): _("English translation of the original Spanish"),
+    ("es", "en"): _("Spanish translation of the original English"),
+}
 
 
 class ResourceKind(models.TextChoices):
@@ -69,4 +77,10 @@ KEY_POINT_HEADINGS = {
     KeyPointKind.RECOMMENDATION: _("Recommendations"),
     KeyPointKind.CONCLUSION: _("Conclusions"),
     KeyPointKind.AGREEMENT: _("Agreements"),
+}
+
+# Said on a meeting page whose title and summary the site translated itself.
+SITE_TRANSLATION_NOTES = {
+    "en": _("Translation by this site; the source published no English version."),
+    "es": _("Translation by this site; the source published no Spanish version."),
 }

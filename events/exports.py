@@ -3,7 +3,7 @@ ones, never rename or remove one."""
 
 from django.utils.translation import gettext_lazy as _
 
-from rcm_site.exports import Column, ExportView, page_path
+from rcm_site.exports import Column, ExportView, in_each_language, page_path
 
 from .filters import EventFilter, StatementFilter
 from .models import Event, Statement
@@ -57,6 +57,8 @@ EVENT_COLUMNS = [
         type="url",
     ),
     Column("updated_at", lambda e: e.updated_at, _("Last change."), type="datetime"),
+    *in_each_language("title", _("Title.")),
+    *in_each_language("summary", _("One or two sentences.")),
 ]
 
 STATEMENT_COLUMNS = [
@@ -68,7 +70,11 @@ STATEMENT_COLUMNS = [
     ),
     Column("url", page_path, _("The statement's page."), type="url"),
     Column("text", lambda s: s.text, _("The words, as published.")),
-    Column("language", lambda s: s.language, _("Language of the text (es, en, fr).")),
+    Column(
+        "language",
+        lambda s: s.language,
+        _("Language the words were said in (es or en)."),
+    ),
     Column(
         "speaker",
         lambda s: s.speaker.slug if s.speaker else None,
@@ -120,6 +126,7 @@ STATEMENT_COLUMNS = [
         _("Slugs of instruments referred to."),
         type="list",
     ),
+    *in_each_language("text", _("The words, as published.")),
 ]
 
 

@@ -50,11 +50,13 @@ class EventAtomFeed(EventFeed):
 
 
 class StatementFeed(Feed):
-    """New statements; subclasses narrow them to one speaker, organization or country."""
+    """The latest statements; subclasses narrow them to one speaker, organization or
+    country."""
 
     title = _("RCM statements")
     description = _(
-        "New statements made at meetings of the Regional Conference on Migration."
+        "The latest statements made at meetings of the Regional Conference on "
+        "Migration."
     )
 
     def link(self, obj=None):
@@ -64,11 +66,10 @@ class StatementFeed(Feed):
         return Statement.objects.published()
 
     def items(self, obj=None):
-        return (
-            self.statements(obj)
-            .for_cards()
-            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
-        )
+        # Latest said first, as the statements page lists them and from the same
+        # index: a statement published late for an old meeting takes its place by
+        # date, as on the page, not the top of the feed.
+        return self.statements(obj).for_cards()[:FEED_LENGTH]
 
     def item_title(self, item):
         speaker = (

@@ -24,10 +24,13 @@ from rcm_site.publishing import (
     VisibleQuerySet,
     published_q,
 )
+from rcm_site.translated import Translated, active_language, translation_notice
 from rcm_site.uploads import DOCUMENT_VALIDATORS, IMAGE_VALIDATORS
 
 from .enums import (
     KEY_POINT_HEADINGS,
+    SITE_TRANSLATION_NOTES,
+    TRANSLATION_NOTES,
     EventFormat,
     EventKind,
     EventStatus,
@@ -52,14 +55,12 @@ def validate_time_zone(value):
         )
 
 
-class Topic(SlugKeyed):
+class Topic(Translated, SlugKeyed):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
     description = models.TextField(_("description"), blank=True)
 
     objects = SlugKeyQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("topic")
@@ -80,15 +81,13 @@ class Topic(SlugKeyed):
         return reverse("events:topic_detail", args=[self.slug])
 
 
-class Sector(SlugKeyed):
+class Sector(Translated, SlugKeyed):
     """A kind of institution represented at a meeting: ministries of labour, unions…"""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
 
     objects = SlugKeyQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sector")
@@ -106,7 +105,7 @@ class Sector(SlugKeyed):
         return self.name
 
 
-class Resource(SlugKeyed):
+class Resource(Translated, SlugKeyed):
     """An instrument or document referred to at a meeting: a convention, a framework…"""
 
     title = models.CharField(_("title"), max_length=300)
@@ -136,8 +135,6 @@ class Resource(SlugKeyed):
     description = models.TextField(_("description"), blank=True)
 
     objects = SlugKeyQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("resource")
@@ -224,7 +221,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         )
 
 
-class Event(SlugKeyed, Publishable):
+class Event(Translated, SlugKeyed, Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=120)
     uuid = models.UUIDField(
@@ -275,6 +272,16 @@ class Event(SlugKeyed, Publishable):
     resources = models.ManyToManyField(
         Resource, verbose_name=_("resources cited"), blank=True, related_name="events"
     )
+    site_translation = models.CharField(
+        _("translated by this site"),
+        max_length=5,
+        choices=Language,
+        blank=True,
+        help_text=_(
+            "The language of a title and summary this site translated itself, where "
+            "the source published none in it; the page says so."
+        ),
+    )
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
     source_publisher = models.ForeignKey(
@@ -287,8 +294,6 @@ class Event(SlugKeyed, Publishable):
     )
 
     objects = EventQuerySet.as_manager()
-
-    history = HistoricalRecords(m2m_fields=["sectors", "topics", "resources"])
 
     class Meta:
         verbose_name = _("meeting")
@@ -315,10 +320,32 @@ class Event(SlugKeyed, Publishable):
         return reverse("events:event_detail", args=[self.slug])
 
     def search_text(self):
-        country = self.country.name if self.country else ""
+        country = self.country.in_all_languages("name") if self.country else []
         return " ".join(
-            [self.title, self.summary, self.body, self.venue, self.city, country]
+            [
+                *self.in_all_languages("title", "summary", "body", "venue", "city"),
+                *country,
+            ]
         )
+
+    @property
+    def translation_notice(self):
+        """Covers what the meeting page shows of its own: figures, points, photos.
+        Statements carry their own marking."""
+        return translation_notice(
+            self,
+            *self.key_figures.all(),
+            *self.key_points.all(),
+            *self.photos.all(),
+            *(role for role in getattr(self, "page_roles", []) if role.note),
+        )
+
+    @property
+    def site_translation_note(self):
+        """Said on the page when its title and summary are this site's translation."""
+        if self.site_translation and self.site_translation == active_language():
+            return SITE_TRANSLATION_NOTES[self.site_translation]
+        return ""
 
     @property
     def card_image(self):
@@ -353,7 +380,7 @@ class EventOrganizationQuerySet(VisibleQuerySet):
         )
 
 
-class EventOrganization(models.Model):
+class EventOrganization(Translated, models.Model):
     """One role an organization played at a meeting; an organization may hold several."""
 
     event = models.ForeignKey(
@@ -374,8 +401,6 @@ class EventOrganization(models.Model):
     )
 
     objects = EventOrganizationQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("organization role")
@@ -501,7 +526,7 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
         ).order_by("-said_on", "order", "id")
 
 
-class Statement(UUIDKeyed, Publishable):
+class Statement(Translated, UUIDKeyed, Publishable):
     """Words said at a meeting (or issued on their own), attributed as they were said."""
 
     event = models.ForeignKey(
@@ -550,12 +575,18 @@ class Statement(UUIDKeyed, Publishable):
             "speaker when left empty."
         ),
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "The words as published, in either language or both; leave a language "
+            "empty rather than translate a quote yourself."
+        ),
+    )
     language = models.CharField(
-        _("language of this text"),
+        _("language spoken"),
         max_length=5,
         choices=Language,
-        default=Language.ENGLISH,
+        help_text=_("The language the words were said in."),
     )
     date = models.DateField(
         _("date"),
@@ -584,8 +615,6 @@ class Statement(UUIDKeyed, Publishable):
     )
 
     objects = StatementQuerySet.as_manager()
-
-    history = HistoricalRecords(m2m_fields=["topics", "references"])
 
     class Meta:
         verbose_name = _("statement")
@@ -621,16 +650,26 @@ class Statement(UUIDKeyed, Publishable):
     def get_absolute_url(self):
         return reverse("events:statement_detail", args=[self.pk])
 
+    @property
+    def translation_note(self):
+        """ "English translation of the original Spanish" when the words shown are not
+        in the language they were said in; empty otherwise."""
+        return TRANSLATION_NOTES.get((self.language_of("text"), self.language), "")
+
     def search_text(self):
-        parts = [self.text]
+        parts = self.in_all_languages("text")
         if self.speaker:
-            parts.append(self.speaker.name_with_honorific)
+            parts.append(self.speaker.search_text())
         if self.organization:
-            parts += [self.organization.name, self.organization.acronym]
+            parts += self.organization.in_all_languages("name", "acronym")
         return " ".join(parts)
 
     def clean(self):
         super().clean()
+        if not (self.text_en or self.text_es):
+            raise ValidationError(
+                {"text_en": _("Give the words in English, in Spanish or in both.")}
+            )
         if self.position_id:
             if self.speaker_id and self.position.person_id != self.speaker_id:
                 raise ValidationError(
@@ -652,7 +691,7 @@ class Statement(UUIDKeyed, Publishable):
             )
 
 
-class KeyFigure(UUIDKeyed):
+class KeyFigure(Translated, UUIDKeyed):
     event = models.ForeignKey(
         Event,
         verbose_name=_("meeting"),
@@ -672,8 +711,6 @@ class KeyFigure(UUIDKeyed):
 
     objects = UUIDKeyQuerySet.as_manager()
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
@@ -683,7 +720,7 @@ class KeyFigure(UUIDKeyed):
         return f"{self.value} {self.label}"
 
 
-class KeyPoint(UUIDKeyed):
+class KeyPoint(Translated, UUIDKeyed):
     """A challenge named, a recommendation made or a conclusion reached at a meeting."""
 
     event = models.ForeignKey(
@@ -697,8 +734,6 @@ class KeyPoint(UUIDKeyed):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = UUIDKeyQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("key point")
@@ -714,7 +749,7 @@ class KeyPoint(UUIDKeyed):
         return KEY_POINT_HEADINGS[self.kind]
 
 
-class Photo(UUIDKeyed):
+class Photo(Translated, UUIDKeyed):
     event = models.ForeignKey(
         Event,
         verbose_name=_("meeting"),
@@ -736,8 +771,6 @@ class Photo(UUIDKeyed):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = UUIDKeyQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("photo")

@@ -48,6 +48,7 @@ def event_data(event, request):
         "@type": "Event",
         "name": event.title,
         "description": event.summary,
+        "inLanguage": event.language_of("title"),
         "url": link(event, request),
         "startDate": event.start_date.isoformat(),
         "endDate": event.end_date.isoformat(),
@@ -88,8 +89,14 @@ def statement_data(statement, request):
         "@type": "Quotation",
         "text": statement.text,
         "url": link(statement, request),
-        "inLanguage": statement.language,
+        "inLanguage": statement.language_of("text"),
     }
+    if statement.translation_note:
+        # The words shown are a translation of what was said.
+        data["translationOfWork"] = {
+            "@type": "Quotation",
+            "inLanguage": statement.language,
+        }
     if statement.speaker:
         data["spokenByCharacter"] = person_ref(statement.speaker, request)
         data["creator"] = data["spokenByCharacter"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from rcm_site.editorial_admin import PublicationStateFilter, PublishableAdmin
@@ -8,14 +9,14 @@ from .models import Country, Organization, Person, Position
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "iso_code", "rcm_status"]
     list_filter = ["rcm_status"]
-    search_fields = ["name", "iso_code"]
+    search_fields = ["name_en", "name_es", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(TranslationTabularInline):
     model = Position
     extra = 0
     autocomplete_fields = ["organization"]
@@ -35,7 +36,7 @@ class OrganizationAdmin(PublishableAdmin):
     ]
     list_filter = [PublicationStateFilter, "kind", "country"]
     list_select_related = ["country", "parent"]
-    search_fields = ["name", "acronym", "slug"]
+    search_fields = ["name_en", "name_es", "acronym_en", "acronym_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country", "parent"]
     date_hierarchy = "publish_at"
@@ -75,16 +76,19 @@ class PersonAdmin(PublishableAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["person", "title", "organization", "start_date", "end_date"]
     list_filter = ["organization__kind"]
     list_select_related = ["person", "organization"]
     search_fields = [
-        "title",
+        "title_en",
+        "title_es",
         "person__family_name",
         "person__given_name",
-        "organization__name",
-        "organization__acronym",
+        "organization__name_en",
+        "organization__name_es",
+        "organization__acronym_en",
+        "organization__acronym_es",
     ]
     autocomplete_fields = ["person", "organization"]
     date_hierarchy = "start_date"

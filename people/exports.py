@@ -3,7 +3,7 @@ ones, never rename or remove one."""
 
 from django.utils.translation import gettext_lazy as _
 
-from rcm_site.exports import Column, ExportView, page_path
+from rcm_site.exports import Column, ExportView, in_each_language, page_path
 
 from .filters import OrganizationFilter, PersonFilter
 from .models import Organization, Person
@@ -44,6 +44,8 @@ ORGANIZATION_COLUMNS = [
         _("Slug of the organization it is part of."),
     ),
     Column("website", lambda o: o.website or None, _("Website."), type="url"),
+    *in_each_language("name", _("Name.")),
+    *in_each_language("acronym", _("Acronym.")),
 ]
 
 

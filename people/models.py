@@ -10,7 +10,6 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
@@ -20,6 +19,7 @@ from rcm_site.publishing import (
     VisibleQuerySet,
     published_q,
 )
+from rcm_site.translated import Translated
 from rcm_site.uploads import IMAGE_VALIDATORS
 
 from .enums import OrganizationKind, RcmStatus
@@ -33,7 +33,7 @@ class CountryQuerySet(models.QuerySet):
         return self.filter(rcm_status=RcmStatus.MEMBER)
 
 
-class Country(models.Model):
+class Country(Translated, models.Model):
     iso_code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -49,8 +49,6 @@ class Country(models.Model):
     )
 
     objects = CountryQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("country")
@@ -92,7 +90,7 @@ class OrganizationQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.select_related("country")
 
 
-class Organization(SlugKeyed, Publishable):
+class Organization(Translated, SlugKeyed, Publishable):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=100)
@@ -120,8 +118,6 @@ class Organization(SlugKeyed, Publishable):
 
     objects = OrganizationQuerySet.as_manager()
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
@@ -148,7 +144,7 @@ class Organization(SlugKeyed, Publishable):
         return reverse("people:organization_detail", args=[self.slug])
 
     def search_text(self):
-        return f"{self.name} {self.acronym} {self.description}"
+        return " ".join(self.in_all_languages("name", "acronym", "description"))
 
     def clean(self):
         super().clean()
@@ -177,7 +173,7 @@ class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         )
 
 
-class Person(SlugKeyed, Publishable):
+class Person(Translated, SlugKeyed, Publishable):
     honorific = models.CharField(
         _("honorific"), max_length=50, blank=True, help_text=_("E.g. Ambassador.")
     )
@@ -207,8 +203,6 @@ class Person(SlugKeyed, Publishable):
 
     objects = PersonQuerySet.as_manager()
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -231,7 +225,9 @@ class Person(SlugKeyed, Publishable):
         return reverse("people:person_detail", args=[self.slug])
 
     def search_text(self):
-        return f"{self.honorific} {self.given_name} {self.family_name}"
+        return " ".join(
+            [*self.in_all_languages("honorific"), self.given_name, self.family_name]
+        )
 
     @property
     def full_name(self):
@@ -251,10 +247,12 @@ class Person(SlugKeyed, Publishable):
 
 class PositionQuerySet(VisibleQuerySet):
     def get_by_natural_key(self, person_slug, organization_slug, title, start_date):
+        # The key is the title in the site's default language, whatever the active
+        # one, so that a fixture means the same post in both.
         return self.get(
             person__slug=person_slug,
             organization__slug=organization_slug,
-            title=title,
+            title_en=title,
             start_date=start_date,
         )
 
@@ -267,7 +265,7 @@ class PositionQuerySet(VisibleQuerySet):
         )
 
 
-class Position(models.Model):
+class Position(Translated, models.Model):
     """A post a person holds in an organization, over a period.
 
     Statements and participations point at the post held *at the time*, so a later
@@ -291,8 +289,6 @@ class Position(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
     objects = PositionQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("position")
@@ -330,7 +326,7 @@ class Position(models.Model):
 
     def natural_key(self):
         start = self.start_date.isoformat() if self.start_date else None
-        return (self.person.slug, self.organization.slug, self.title, start)
+        return (self.person.slug, self.organization.slug, self.title_en, start)
 
     natural_key.dependencies = ["people.person", "people.organization"]
 

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .publishing import PublicationStatus
@@ -100,7 +101,11 @@ class PublicationFieldsReadOnly:
         return readonly
 
 
-class PublishableAdmin(PublicationFieldsReadOnly, SimpleHistoryAdmin):
+class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistoryAdmin):
+    """Every publishable record has translated fields (modeltranslation's admin shows
+    them side by side). PublicationFieldsReadOnly comes first: modeltranslation's
+    get_readonly_fields does not call the next class's."""
+
     form = VersionCheckForm
     actions = ["publish_now", "unpublish"]
     publication_fieldset = (

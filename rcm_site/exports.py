@@ -7,6 +7,10 @@ from that one definition, so the documented field names are the ones served.
 A download honours the list's FilterSet and the published-only rule of its queryset.
 CSV streams the whole list row by row; JSON comes in pages with links to the next and
 previous page.
+
+Text columns are in the language of the download's address (/en/events.csv or
+/es/events.csv), or the other where a record has none in it; the translated ones also
+come once per language (title_en, title_es), empty where that language has no text.
 """
 
 import csv
@@ -14,7 +18,9 @@ import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 CHUNK_SIZE = 1000
@@ -67,6 +73,24 @@ class Column:
         if self.type in JSON_FORMATS:
             schema["format"] = JSON_FORMATS[self.type]
         return schema
+
+
+IN_LANGUAGE = {
+    "en": gettext_lazy("In English; empty where there is none."),
+    "es": gettext_lazy("In Spanish; empty where there is none."),
+}
+
+
+def in_each_language(name, description):
+    """The columns name_en and name_es of a translated field."""
+    return [
+        Column(
+            f"{name}_{code}",
+            lambda obj, field=f"{name}_{code}": getattr(obj, field) or None,
+            format_lazy("{} {}", description, in_language),
+        )
+        for code, in_language in IN_LANGUAGE.items()
+    ]
 
 
 def page_path(obj):

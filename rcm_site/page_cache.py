@@ -14,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .publishing import PublicationStatus, Publishable
 
@@ -75,8 +75,12 @@ def current_generation():
 
 
 def cache_key(request, generation):
-    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pages:{generation}:{path}"
+    """The full address and the language the page is in: the /en/ or /es/ prefix, or
+    for an address without one (robots.txt, the sitemap, a redirect to a prefixed
+    page) the reader's language as LocaleMiddleware will choose it."""
+    language = translation.get_language_from_request(request, check_path=True)
+    address = f"{language} {request.build_absolute_uri()}"
+    return f"pages:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def cacheable_request(request):

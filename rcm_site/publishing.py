@@ -67,13 +67,15 @@ class Publishable(models.Model):
         max_length=10,
         choices=PublicationStatus,
         default=PublicationStatus.DRAFT,
-        db_index=True,
     )
+    # Neither is indexed on its own: nearly every record is published and public,
+    # so such an index narrows nothing, and SQLite, which keeps no statistics of a
+    # column's values, took it anyway, reading every public statement to sort them
+    # (190 ms for the four latest) instead of walking the index the list sorts by.
     publish_at = models.DateTimeField(
         _("publish at"),
         null=True,
         blank=True,
-        db_index=True,
         help_text=_(
             "When a published record becomes public. Leave empty to publish on save; "
             "a future time schedules it."

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,6 +55,8 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as modeltranslation requires: it patches the admin's forms.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "rcm_site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (Django's documented order): picks the
+    # language from the URL prefix, and sends an unprefixed public path to the
+    # reader's language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -102,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rcm_site.context_processors.canonical_url",
+                "rcm_site.context_processors.languages",
             ],
         },
     },
@@ -146,7 +154,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# ---- Languages -----------------------------------------------------------------
+# The RCM works in Spanish and English. Every public page lives under /en/ and /es/
+# (rcm_site.urls); content fields have a column per language (modeltranslation, see
+# each app's translation.py), and an empty one falls back to the other language.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "es")}
+# Fixtures name every translated column (title_en, title_es) themselves.
+MODELTRANSLATION_AUTO_POPULATE = False
 # The RCM Technical Secretariat works from San José; publish times are set in its zone.
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Costa_Rica")
 USE_I18N = True

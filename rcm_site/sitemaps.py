@@ -1,7 +1,8 @@
 """sitemap.xml: every public page, with Django's sitemaps framework.
 
 An index at /sitemap.xml names one sitemap per section; a section larger than the
-framework's limit is split into pages by the framework itself.
+framework's limit is split into pages by the framework itself. Each page is listed in
+English and in Spanish, each with its alternates (hreflang, x-default in English).
 """
 
 from django.contrib.sitemaps import Sitemap
@@ -11,7 +12,13 @@ from events.models import Event, Statement, Topic
 from people.models import Country, Organization, Person
 
 
-class PublishedSitemap(Sitemap):
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PublishedSitemap(BilingualSitemap):
     model = None
 
     def items(self):
@@ -37,17 +44,17 @@ class OrganizationSitemap(PublishedSitemap):
     model = Organization
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(BilingualSitemap):
     def items(self):
         return Country.objects.order_by("pk")
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(BilingualSitemap):
     def items(self):
         return Topic.objects.order_by("pk")
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(BilingualSitemap):
     def items(self):
         return [
             "home",

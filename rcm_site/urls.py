@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
@@ -15,11 +16,10 @@ from .views import (
     robots_txt,
 )
 
+# What is language-neutral or for machines and staff stays at one address; every page a
+# reader opens exists at /en/... and /es/... (an unprefixed one redirects to the
+# reader's language: LocaleMiddleware).
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
-    path("search/", SearchView.as_view(), name="search"),
-    path("data/", DataView.as_view(), name="data"),
-    path("data/<slug:name>.schema.json", download_schema, name="download_schema"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path(
@@ -35,9 +35,17 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("data/", DataView.as_view(), name="data"),
+    path("data/<slug:name>.schema.json", download_schema, name="download_schema"),
     path("", include("events.urls")),
     path("", include("people.urls")),
-]
+    prefix_default_language=True,
+)
 
 if settings.SERVE_MEDIA:
     # Uploaded photos and files on a single machine without a proxy rule for /media/.

@@ -1,8 +1,10 @@
 import copy
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
@@ -29,6 +31,16 @@ def empty_cache():
     """Each test starts with an empty page cache: a rolled-back test database sends no
     signals, so pages cached by an earlier test would otherwise outlive its data."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request to an /es/ page
+    leaves Spanish active in the thread, as a server thread's next request would
+    replace it, and factories write the active language's columns."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -109,7 +109,7 @@ def test_changelist_query_count_does_not_grow_with_rows(superuser, client, model
 
 def event_form(**overrides):
     data = {
-        "title": "Vice-Ministerial Meeting",
+        "title_en": "Vice-Ministerial Meeting",
         "slug": "vice-ministerial-2019",
         "kind": "vice_ministerial",
         "format": "in_person",
@@ -117,8 +117,8 @@ def event_form(**overrides):
         "start_date": "2019-06-04",
         "end_date": "2019-06-05",
         "timezone": "America/Guatemala",
-        "city": "Guatemala City",
-        "summary": "The annual meeting.",
+        "city_en": "Guatemala City",
+        "summary_en": "The annual meeting.",
         "status": "draft",
     }
     return {**data, **EMPTY_EVENT_INLINES, **overrides}
@@ -132,7 +132,7 @@ def test_staff_add_a_meeting_with_a_statement_inline(seed, superuser, client):
             **{
                 "statements-TOTAL_FORMS": "1",
                 "statements-0-speaker": str(speaker.pk),
-                "statements-0-text": "We agree.",
+                "statements-0-text_en": "We agree.",
                 "statements-0-language": "es",
                 "statements-0-order": "1",
                 "statements-0-status": "draft",
@@ -153,7 +153,7 @@ def test_staff_add_a_meeting_with_a_statement_inline(seed, superuser, client):
         (
             {
                 "statements-TOTAL_FORMS": "1",
-                "statements-0-text": "Words without a speaker.",
+                "statements-0-text_en": "Words without a speaker.",
                 "statements-0-language": "en",
                 "statements-0-order": "1",
                 "statements-0-status": "draft",
@@ -187,7 +187,7 @@ def test_statement_with_someone_elses_post_is_shown_on_the_form(
         {
             "speaker": str(factories.PersonFactory().pk),
             "position": str(position.pk),
-            "text": "Words.",
+            "text_en": "Words.",
             "language": "en",
             "order": "0",
             "status": "draft",

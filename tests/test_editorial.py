@@ -87,51 +87,51 @@ def build_world(scheduled):
 # record that is not public yet refuses the filter (400), as its own page is a 404.
 SURFACES = [
     ("event", "own", "Zeta Meeting"),
-    ("event", "/", "Zeta Meeting"),
-    ("event", "/events/", "Zeta Meeting"),
-    ("event", "/events/?q=zeta", "Zeta Meeting"),
-    ("event", "/events/?country=GT&topic=return", "Zeta Meeting"),
-    ("event", "/statements/?event=zeta-meeting", "Meeting: Zeta Meeting"),
-    ("event", "/statements/", "Zeta words about return."),
-    ("event", "/countries/gt/", "Zeta Meeting"),
-    ("event", "/topics/return/", "Zeta Meeting"),
-    ("event", "/people/zoe-zamora/", "Zeta Meeting"),
-    ("event", "/organizations/zeta-org/", "Zeta Meeting"),
+    ("event", "/en/", "Zeta Meeting"),
+    ("event", "/en/events/", "Zeta Meeting"),
+    ("event", "/en/events/?q=zeta", "Zeta Meeting"),
+    ("event", "/en/events/?country=GT&topic=return", "Zeta Meeting"),
+    ("event", "/en/statements/?event=zeta-meeting", "Meeting: Zeta Meeting"),
+    ("event", "/en/statements/", "Zeta words about return."),
+    ("event", "/en/countries/gt/", "Zeta Meeting"),
+    ("event", "/en/topics/return/", "Zeta Meeting"),
+    ("event", "/en/people/zoe-zamora/", "Zeta Meeting"),
+    ("event", "/en/organizations/zeta-org/", "Zeta Meeting"),
     ("statement", "own", "Zeta words about return."),
-    ("statement", "/", "Zeta words about return."),
-    ("statement", "/statements/", "Zeta words about return."),
-    ("statement", "/statements/?q=zeta", "1 result"),
-    ("statement", "/statements/?speaker=zoe-zamora", "Zeta words about return."),
-    ("statement", "/events/zeta-meeting/", "Zeta words about return."),
-    ("statement", "/people/zoe-zamora/", "Zeta words about return."),
-    ("statement", "/organizations/zeta-org/", "Zeta words about return."),
-    ("statement", "/countries/gt/", "Zeta words about return."),
-    ("statement", "/topics/return/", "Zeta words about return."),
+    ("statement", "/en/", "Zeta words about return."),
+    ("statement", "/en/statements/", "Zeta words about return."),
+    ("statement", "/en/statements/?q=zeta", "1 result"),
+    ("statement", "/en/statements/?speaker=zoe-zamora", "Zeta words about return."),
+    ("statement", "/en/events/zeta-meeting/", "Zeta words about return."),
+    ("statement", "/en/people/zoe-zamora/", "Zeta words about return."),
+    ("statement", "/en/organizations/zeta-org/", "Zeta words about return."),
+    ("statement", "/en/countries/gt/", "Zeta words about return."),
+    ("statement", "/en/topics/return/", "Zeta words about return."),
     ("person", "own", "Zoe Zamora"),
-    ("person", "/people/", "Zoe Zamora"),
-    ("person", "/people/?q=zamora", "1 result"),
-    ("person", "/events/zeta-meeting/", "Zoe Zamora"),
-    ("person", "/statements/", "Zeta words about return."),
-    ("person", "/statements/?speaker=zoe-zamora", "Speaker: Zoe Zamora"),
-    ("person", "/countries/gt/", "Zoe Zamora"),
-    ("person", "/organizations/zeta-org/", "Zoe Zamora"),
+    ("person", "/en/people/", "Zoe Zamora"),
+    ("person", "/en/people/?q=zamora", "1 result"),
+    ("person", "/en/events/zeta-meeting/", "Zoe Zamora"),
+    ("person", "/en/statements/", "Zeta words about return."),
+    ("person", "/en/statements/?speaker=zoe-zamora", "Speaker: Zoe Zamora"),
+    ("person", "/en/countries/gt/", "Zoe Zamora"),
+    ("person", "/en/organizations/zeta-org/", "Zoe Zamora"),
     ("organization", "own", "Zeta Organization"),
-    ("organization", "/organizations/", "Zeta Organization"),
-    ("organization", "/organizations/?q=zeta", "1 result"),
-    ("organization", "/events/zeta-meeting/", "Zeta Organization"),
+    ("organization", "/en/organizations/", "Zeta Organization"),
+    ("organization", "/en/organizations/?q=zeta", "1 result"),
+    ("organization", "/en/events/zeta-meeting/", "Zeta Organization"),
     (
         "organization",
-        "/events/?organization=zeta-org",
+        "/en/events/?organization=zeta-org",
         "Organization: Zeta Organization",
     ),
     (
         "organization",
-        "/people/?organization=zeta-org",
+        "/en/people/?organization=zeta-org",
         "Organization: Zeta Organization",
     ),
-    ("organization", "/people/zoe-zamora/", "Zeta Organization"),
-    ("organization", "/countries/gt/", "Zeta Organization"),
-    ("organization", "/statements/", "Zeta words about return."),
+    ("organization", "/en/people/zoe-zamora/", "Zeta Organization"),
+    ("organization", "/en/countries/gt/", "Zeta Organization"),
+    ("organization", "/en/statements/", "Zeta words about return."),
 ]
 
 
@@ -186,7 +186,7 @@ def publisher(client):
 
 def event_form(event, **overrides):
     data = {
-        "title": event.title,
+        "title_en": event.title,
         "slug": event.slug,
         "kind": event.kind,
         "format": event.format,
@@ -194,8 +194,8 @@ def event_form(event, **overrides):
         "start_date": event.start_date.isoformat(),
         "end_date": event.end_date.isoformat(),
         "timezone": event.timezone,
-        "city": event.city,
-        "summary": event.summary,
+        "city_en": event.city,
+        "summary_en": event.summary,
         "opened_version": str(event.version),
     }
     return {**data, **EMPTY_EVENT_INLINES, **overrides}
@@ -212,7 +212,7 @@ def test_editor_cannot_publish_through_the_form(editor, client):
     assert 'name="status"' not in response.content.decode()
     response = client.post(
         reverse(CHANGE_EVENT, args=[event.pk]),
-        event_form(event, title="Edited by the editor", status="published"),
+        event_form(event, title_en="Edited by the editor", status="published"),
     )
     assert response.status_code == 302
     event.refresh_from_db()
@@ -247,7 +247,7 @@ def test_editor_cannot_publish_an_inline_statement(editor, client):
             **{
                 "statements-TOTAL_FORMS": "1",
                 "statements-0-speaker": str(speaker.pk),
-                "statements-0-text": "Smuggled into print.",
+                "statements-0-text_en": "Smuggled into print.",
                 "statements-0-language": "en",
                 "statements-0-order": "0",
                 "statements-0-status": "published",
@@ -386,7 +386,7 @@ def test_admin_lists_show_state_and_link_to_page_or_preview(publisher, client):
 def test_history_records_author_and_restore_brings_back_old_values(publisher, client):
     event = f.EventFactory(title="First title")
     url = reverse(CHANGE_EVENT, args=[event.pk])
-    client.post(url, event_form(event, title="Second title", status="published"))
+    client.post(url, event_form(event, title_en="Second title", status="published"))
     event.refresh_from_db()
     assert event.title == "Second title"
 
@@ -431,7 +431,7 @@ def test_restoring_an_old_version_does_not_let_an_editor_publish(client):
 @pytest.mark.admin
 def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
     event = f.EventFactory(title="Agreed title")
-    opened = event_form(event, title="My edit", status="published")
+    opened = event_form(event, title_en="My edit", status="published")
     # Someone else saves first.
     other = Event.objects.get(pk=event.pk)
     other.title = "Their edit"
@@ -445,7 +445,7 @@ def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
     event.refresh_from_db()
     assert event.title == "Their edit"
 
-    fresh = event_form(event, title="My edit", status="published")
+    fresh = event_form(event, title_en="My edit", status="published")
     assert client.post(reverse(CHANGE_EVENT, args=[event.pk]), fresh).status_code == 302
     event.refresh_from_db()
     assert event.title == "My edit"
@@ -485,7 +485,7 @@ def test_meeting_form_cannot_overwrite_a_newer_statement_edit(publisher, client)
             "statements-0-id": str(statement.pk),
             "statements-0-event": str(event.pk),
             "statements-0-speaker": str(statement.speaker_id),
-            "statements-0-text": "Stale copy of the words.",
+            "statements-0-text_en": "Stale copy of the words.",
             "statements-0-language": "en",
             "statements-0-order": "0",
             "statements-0-status": "published",

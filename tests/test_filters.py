@@ -105,7 +105,7 @@ def world(db):
     ],
 )
 def test_meeting_filters(world, client, query, expected):
-    assert titles(client, f"/events/?{query}") == expected
+    assert titles(client, f"/en/events/?{query}") == expected
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_meeting_filters(world, client, query, expected):
     ],
 )
 def test_statement_filters(world, client, query, expected):
-    assert titles(client, f"/statements/?{query}") == expected
+    assert titles(client, f"/en/statements/?{query}") == expected
 
 
 @pytest.mark.parametrize(
@@ -147,7 +147,7 @@ def test_statement_filters(world, client, query, expected):
     ],
 )
 def test_people_filters(world, client, query, expected):
-    assert titles(client, f"/people/?{query}") == expected
+    assert titles(client, f"/en/people/?{query}") == expected
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_people_filters(world, client, query, expected):
     ],
 )
 def test_organization_filters(world, client, query, expected):
-    assert titles(client, f"/organizations/?{query}") == expected
+    assert titles(client, f"/en/organizations/?{query}") == expected
 
 
 def test_facets_accept_only_public_records(world, client):
@@ -168,11 +168,11 @@ def test_facets_accept_only_public_records(world, client):
     StatementFactory(speaker=hidden, event=world["workshop"])
     EventFactory(slug="draft-meeting", title="Draft meeting", status="draft")
     for url in (
-        "/statements/?speaker=draft-person",
-        "/statements/?organization=draft-org",
-        "/statements/?event=draft-meeting",
-        "/events/?organization=draft-org",
-        "/people/?organization=draft-org",
+        "/en/statements/?speaker=draft-person",
+        "/en/statements/?organization=draft-org",
+        "/en/statements/?event=draft-meeting",
+        "/en/events/?organization=draft-org",
+        "/en/people/?organization=draft-org",
     ):
         response = client.get(url)
         assert response.status_code == 400, url
@@ -180,7 +180,7 @@ def test_facets_accept_only_public_records(world, client):
 
 
 def test_a_chosen_facet_is_shown_kept_and_removable(world, client):
-    response = client.get("/statements/?speaker=marcelo-pisani&year=2018&page=1")
+    response = client.get("/en/statements/?speaker=marcelo-pisani&year=2018&page=1")
     assert "Speaker: Marcelo Pisani" in page_text(response)
     body = response.content.decode()
     assert '<input type="hidden" name="speaker" value="marcelo-pisani"' in body
@@ -196,13 +196,13 @@ def test_filters_survive_pagination(world, client):
             start_date=datetime.date(2020, 1, 1),
             end_date=datetime.date(2020, 1, 2),
         )
-    response = client.get("/events/?kind=working_group&year=2020")
+    response = client.get("/en/events/?kind=working_group&year=2020")
     body = response.content.decode()
     assert "25 results" in body
     assert "Page 1 of 2" in body
     next_link = re.search(r'<a href="([^"]+)" rel="next">', body).group(1)
     assert next_link == "?kind=working_group&amp;year=2020&amp;page=2"
-    second = client.get("/events/" + next_link.replace("&amp;", "&"))
+    second = client.get("/en/events/" + next_link.replace("&amp;", "&"))
     assert second.status_code == 200
     assert len(second.context["object_list"]) == 5
     assert all(e.kind == "working_group" for e in second.context["object_list"])
@@ -215,23 +215,23 @@ def test_filters_survive_pagination(world, client):
 @pytest.mark.parametrize(
     ("url", "field"),
     [
-        ("/events/?year=abc", "Year"),
-        ("/events/?year=1900", "Year"),
-        ("/events/?year=99999", "Year"),
-        ("/events/?year=2018.5", "Year"),
-        ("/events/?kind=conference", "Kind"),
-        ("/events/?format=telepathy", "Format"),
-        ("/events/?country=ZZ", "Country"),
-        ("/events/?topic=no-such-topic", "Topic"),
-        ("/events/?organization=12", "Organization"),
-        ("/events/?q=" + "x" * 201, "Text"),
-        ("/events/?q=bad%00byte", "Text"),
-        ("/statements/?speaker=nobody", "Speaker"),
-        ("/statements/?event=no-such-meeting", "Meeting"),
-        ("/statements/?year=-1", "Year"),
-        ("/people/?country=mx1", "Country"),
-        ("/people/?organization=%00", "Organization"),
-        ("/organizations/?kind=club", "Kind"),
+        ("/en/events/?year=abc", "Year"),
+        ("/en/events/?year=1900", "Year"),
+        ("/en/events/?year=99999", "Year"),
+        ("/en/events/?year=2018.5", "Year"),
+        ("/en/events/?kind=conference", "Kind"),
+        ("/en/events/?format=telepathy", "Format"),
+        ("/en/events/?country=ZZ", "Country"),
+        ("/en/events/?topic=no-such-topic", "Topic"),
+        ("/en/events/?organization=12", "Organization"),
+        ("/en/events/?q=" + "x" * 201, "Text"),
+        ("/en/events/?q=bad%00byte", "Text"),
+        ("/en/statements/?speaker=nobody", "Speaker"),
+        ("/en/statements/?event=no-such-meeting", "Meeting"),
+        ("/en/statements/?year=-1", "Year"),
+        ("/en/people/?country=mx1", "Country"),
+        ("/en/people/?organization=%00", "Organization"),
+        ("/en/organizations/?kind=club", "Kind"),
     ],
 )
 def test_bad_filter_value_is_400_naming_the_field(world, client, url, field):
@@ -248,6 +248,6 @@ def test_bad_filter_value_is_400_naming_the_field(world, client, url, field):
 
 
 def test_valid_filters_beside_a_bad_one_keep_their_values_in_the_form(world, client):
-    body = client.get("/events/?kind=workshop&year=abc").content.decode()
+    body = client.get("/en/events/?kind=workshop&year=abc").content.decode()
     assert '<option value="workshop" selected>' in body
     assert 'name="year" value="abc"' in body

@@ -21,7 +21,7 @@ from .conftest import WORKSHOP
 
 pytestmark = pytest.mark.django_db
 
-EVENT_URL = f"/events/{WORKSHOP}/"
+EVENT_URL = f"/en/events/{WORKSHOP}/"
 HOST = "http://testserver"
 
 
@@ -33,7 +33,7 @@ def parse_calendar(client, url):
 
 
 def test_meeting_calendar(seed, client):
-    cal = parse_calendar(client, f"/events/{WORKSHOP}.ics")
+    cal = parse_calendar(client, f"/en/events/{WORKSHOP}.ics")
     (vevent,) = cal.walk("VEVENT")
     assert str(vevent["summary"]).startswith("Regional Workshop on the Governance")
     assert vevent.decoded("dtstart") == datetime.date(2018, 9, 4)
@@ -51,12 +51,12 @@ def test_meeting_calendar(seed, client):
 
 def test_calendar_uid_survives_an_edit_of_title_and_slug(seed, client):
     uid = str(
-        parse_calendar(client, f"/events/{WORKSHOP}.ics").walk("VEVENT")[0]["uid"]
+        parse_calendar(client, f"/en/events/{WORKSHOP}.ics").walk("VEVENT")[0]["uid"]
     )
     event = Event.objects.get()
     event.title, event.slug = "Renamed workshop", "renamed-workshop"
     event.save()
-    vevent = parse_calendar(client, "/events/renamed-workshop.ics").walk("VEVENT")[0]
+    vevent = parse_calendar(client, "/en/events/renamed-workshop.ics").walk("VEVENT")[0]
     assert str(vevent["uid"]) == uid
     assert str(vevent["summary"]) == "Renamed workshop"
 
@@ -65,7 +65,7 @@ def test_subscription_calendar_lists_published_meetings_only(seed, client):
     f.EventFactory(title="Cancelled meeting", event_status="cancelled")
     f.EventFactory(title="Draft meeting", status="draft", publish_at=None)
     f.EventFactory(title="Online meeting", format="virtual", city="", country=None)
-    cal = parse_calendar(client, "/events/calendar.ics")
+    cal = parse_calendar(client, "/en/events/calendar.ics")
     by_title = {str(v["summary"]): v for v in cal.walk("VEVENT")}
     assert set(by_title) == {
         Event.objects.get(slug=WORKSHOP).title,
@@ -79,26 +79,26 @@ def test_subscription_calendar_lists_published_meetings_only(seed, client):
 
 def test_unknown_or_draft_meeting_calendar_is_404(seed, client):
     draft = f.EventFactory(status="draft", publish_at=None)
-    assert client.get(f"/events/{draft.slug}.ics").status_code == 404
-    assert client.get("/events/nothing.ics").status_code == 404
+    assert client.get(f"/en/events/{draft.slug}.ics").status_code == 404
+    assert client.get("/en/events/nothing.ics").status_code == 404
 
 
 FEEDS = [
-    ("/feeds/events/", "atom10", ["Regional Workshop on the Governance"]),
-    ("/feeds/events/rss/", "rss20", ["Regional Workshop on the Governance"]),
+    ("/en/feeds/events/", "atom10", ["Regional Workshop on the Governance"]),
+    ("/en/feeds/events/rss/", "rss20", ["Regional Workshop on the Governance"]),
     (
-        "/feeds/statements/",
+        "/en/feeds/statements/",
         "atom10",
         ["Ambassador Miguel", "Marcelo Pisani", "Francesco", "Pablo"],
     ),
     (
-        "/feeds/statements/rss/",
+        "/en/feeds/statements/rss/",
         "rss20",
         ["Ambassador Miguel", "Marcelo Pisani", "Francesco", "Pablo"],
     ),
-    ("/feeds/people/marcelo-pisani/statements/", "atom10", ["Marcelo Pisani"]),
-    ("/feeds/organizations/ilo/statements/", "atom10", ["Francesco Carella"]),
-    ("/feeds/countries/sv/statements/", "atom10", ["Pablo Rusconi Trigueros"]),
+    ("/en/feeds/people/marcelo-pisani/statements/", "atom10", ["Marcelo Pisani"]),
+    ("/en/feeds/organizations/ilo/statements/", "atom10", ["Francesco Carella"]),
+    ("/en/feeds/countries/sv/statements/", "atom10", ["Pablo Rusconi Trigueros"]),
 ]
 
 
@@ -122,12 +122,12 @@ def test_feeds_parse_and_list_published_items_only(
         assert any(title.startswith(prefix) for title in titles), (prefix, titles)
     assert not any("Draft" in title for title in titles)
     for entry in feed.entries:
-        assert entry.link.startswith(HOST + "/")
+        assert entry.link.startswith(HOST + "/en/")
 
 
 def test_statement_feed_entry_carries_the_quote_and_author(seed, client):
     feed = feedparser.parse(
-        client.get("/feeds/people/francesco-carella/statements/").content
+        client.get("/en/feeds/people/francesco-carella/statements/").content
     )
     (entry,) = feed.entries
     assert entry.title.startswith("Francesco Carella at Regional Workshop")
@@ -136,7 +136,7 @@ def test_statement_feed_entry_carries_the_quote_and_author(seed, client):
 
 
 def test_feed_of_unknown_person_is_404(seed, client):
-    assert client.get("/feeds/people/nobody/statements/").status_code == 404
+    assert client.get("/en/feeds/people/nobody/statements/").status_code == 404
 
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -160,31 +160,37 @@ def test_sitemap_lists_every_published_page_and_nothing_else(seed, client):
     hidden_person = f.PersonFactory(slug="hidden", status="draft", publish_at=None)
     urls = sitemap_urls(client)
     expected = {
-        "/", "/events/", "/statements/", "/people/", "/organizations/", "/countries/", "/data/",
+        "/en/", "/en/events/", "/en/statements/", "/en/people/", "/en/organizations/", "/en/countries/", "/en/data/",
         EVENT_URL,
         *(s.get_absolute_url() for s in Statement.objects.published()),
         *(p.get_absolute_url() for p in hidden_person.__class__.objects.published()),
-        *(f"/organizations/{slug}/" for slug in [
+        *(f"/en/organizations/{slug}/" for slug in [
             "rcm", "government-of-mexico", "mexico-ministry-of-foreign-affairs", "iom",
             "iom-mesoamerica-program", "ilo", "us-department-of-state",
             "el-salvador-immigration-department",
         ]),
-        *(f"/countries/{c}/" for c in ["bz", "ca", "cr", "do", "sv", "gt", "hn", "mx", "ni", "pa", "us"]),
-        *(f"/topics/{t}/" for t in [
+        *(f"/en/countries/{c}/" for c in ["bz", "ca", "cr", "do", "sv", "gt", "hn", "mx", "ni", "pa", "us"]),
+        *(f"/en/topics/{t}/" for t in [
             "labour-migration", "migration-governance", "reintegration", "integration",
             "human-rights", "migration-data",
         ]),
     }  # fmt: skip
-    assert urls == expected
-    assert "/events/draft-meeting/" not in urls
+    in_spanish = {"/es/" + url.removeprefix("/en/") for url in expected}
+    assert urls == expected | in_spanish
+    assert "/en/events/draft-meeting/" not in urls
     for url in urls:
         assert client.get(url).status_code == 200, url
 
 
 def test_sitemap_lastmod_comes_from_the_record(seed, client):
     section = ET.fromstring(client.get("/sitemap-events.xml").content)
-    (url,) = section.findall("s:url", SITEMAP_NS)
-    assert url.find("s:lastmod", SITEMAP_NS).text == "2018-09-07"
+    urls = section.findall("s:url", SITEMAP_NS)
+    assert [url.find("s:loc", SITEMAP_NS).text for url in urls] == [
+        f"{HOST}/en/events/{WORKSHOP}/",
+        f"{HOST}/es/events/{WORKSHOP}/",
+    ]
+    for url in urls:
+        assert url.find("s:lastmod", SITEMAP_NS).text == "2018-09-07"
 
 
 def test_robots_txt_points_at_the_sitemap(client):
@@ -248,7 +254,7 @@ def test_statement_person_and_organization_json_ld(seed, client):
     assert data["isPartOf"]["@type"] == "Event"
     assert data["isPartOf"]["url"] == HOST + EVENT_URL
 
-    person = json_ld(client.get("/people/miguel-diaz-reynoso/"))
+    person = json_ld(client.get("/en/people/miguel-diaz-reynoso/"))
     assert person["@type"] == "Person"
     assert (person["honorificPrefix"], person["familyName"]) == (
         "Ambassador",
@@ -257,7 +263,7 @@ def test_statement_person_and_organization_json_ld(seed, client):
     assert person["jobTitle"] == "General Director for Latin America"
     assert person["worksFor"]["name"] == "Ministry of Foreign Affairs of Mexico"
 
-    organization = json_ld(client.get("/organizations/iom-mesoamerica-program/"))
+    organization = json_ld(client.get("/en/organizations/iom-mesoamerica-program/"))
     assert organization["@type"] == "Organization"
     assert (
         organization["parentOrganization"]["name"]
@@ -278,9 +284,9 @@ def test_text_from_the_admin_cannot_break_out_of_the_json_ld(seed, client):
 
 
 PAGES = [
-    "/", "/events/", EVENT_URL, "/statements/", "/people/", "/people/marcelo-pisani/",
-    "/organizations/", "/organizations/ilo/", "/countries/", "/countries/mx/",
-    "/topics/labour-migration/", "/data/", "/events/?year=2018",
+    "/en/", "/en/events/", EVENT_URL, "/en/statements/", "/en/people/", "/en/people/marcelo-pisani/",
+    "/en/organizations/", "/en/organizations/ilo/", "/en/countries/", "/en/countries/mx/",
+    "/en/topics/labour-migration/", "/en/data/", "/en/events/?year=2018",
 ]  # fmt: skip
 
 
@@ -324,13 +330,13 @@ def read_csv(response):
 @pytest.mark.parametrize(
     ("list_url", "csv_url", "key", "field"),
     [
-        ("/events/?year=2018", "/events.csv?year=2018", "slug", "slug"),
-        ("/statements/?country=MX", "/statements.csv?country=MX", "id", "pk"),
-        ("/statements/", "/statements.csv", "id", "pk"),
-        ("/people/?q=pisani", "/people.csv?q=pisani", "slug", "slug"),
+        ("/en/events/?year=2018", "/en/events.csv?year=2018", "slug", "slug"),
+        ("/en/statements/?country=MX", "/en/statements.csv?country=MX", "id", "pk"),
+        ("/en/statements/", "/en/statements.csv", "id", "pk"),
+        ("/en/people/?q=pisani", "/en/people.csv?q=pisani", "slug", "slug"),
         (
-            "/organizations/?kind=intergovernmental",
-            "/organizations.csv?kind=intergovernmental",
+            "/en/organizations/?kind=intergovernmental",
+            "/en/organizations.csv?kind=intergovernmental",
             "slug",
             "slug",
         ),
@@ -349,7 +355,7 @@ def test_csv_matches_the_filtered_list_row_for_row(
 
 
 def test_statement_csv_columns(seed, client):
-    rows = read_csv(client.get("/statements.csv?speaker=francesco-carella"))
+    rows = read_csv(client.get("/en/statements.csv?speaker=francesco-carella"))
     (row,) = rows
     assert row["speaker_name"] == "Francesco Carella"
     assert row["position"] == "Labour Migration Specialist"
@@ -365,41 +371,43 @@ def test_statement_csv_columns(seed, client):
 
 @pytest.mark.parametrize("name", ["meetings", "statements", "people", "organizations"])
 def test_json_download_validates_against_its_published_schema(seed, client, name):
-    url = {"meetings": "/events.json", "statements": "/statements.json",
-           "people": "/people.json", "organizations": "/organizations.json"}[name]  # fmt: skip
-    schema = client.get(f"/data/{name}.schema.json").json()
+    url = {"meetings": "/en/events.json", "statements": "/en/statements.json",
+           "people": "/en/people.json", "organizations": "/en/organizations.json"}[name]  # fmt: skip
+    schema = client.get(f"/en/data/{name}.schema.json").json()
     data = client.get(url).json()
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     assert data["count"] == len(data["results"]) > 0
-    documented = client.get("/data/").content.decode()
+    documented = client.get("/en/data/").content.decode()
     for field in schema["properties"]["results"]["items"]["properties"]:
         assert f"<code>{field}</code>" in documented
 
 
 def test_json_pages_link_to_each_other_and_keep_the_filters(seed, client):
-    data = client.get("/statements.json?event=" + WORKSHOP + "&page_size=3").json()
+    data = client.get("/en/statements.json?event=" + WORKSHOP + "&page_size=3").json()
     assert data["count"] == 4
     assert len(data["results"]) == 3
     assert data["previous"] is None
-    assert data["next"] == f"{HOST}/statements.json?event={WORKSHOP}&page_size=3&page=2"
+    assert (
+        data["next"] == f"{HOST}/en/statements.json?event={WORKSHOP}&page_size=3&page=2"
+    )
     second = client.get(data["next"].removeprefix(HOST)).json()
     assert len(second["results"]) == 1
     assert second["next"] is None
     assert (
         second["previous"]
-        == f"{HOST}/statements.json?event={WORKSHOP}&page_size=3&page=1"
+        == f"{HOST}/en/statements.json?event={WORKSHOP}&page_size=3&page=1"
     )
 
 
 @pytest.mark.parametrize(
     ("url", "status", "field"),
     [
-        ("/events.json?year=abc", 400, "year"),
-        ("/events.csv?kind=nope", 400, "kind"),
-        ("/statements.json?speaker=nobody", 400, "speaker"),
-        ("/statements.json?page_size=5000", 400, "page_size"),
-        ("/statements.json?page=abc", 400, "page"),
-        ("/statements.json?page=99", 404, "page"),
+        ("/en/events.json?year=abc", 400, "year"),
+        ("/en/events.csv?kind=nope", 400, "kind"),
+        ("/en/statements.json?speaker=nobody", 400, "speaker"),
+        ("/en/statements.json?page_size=5000", 400, "page_size"),
+        ("/en/statements.json?page=abc", 400, "page"),
+        ("/en/statements.json?page=99", 404, "page"),
     ],
 )
 def test_bad_download_parameters_name_the_field(seed, client, url, status, field):
@@ -411,20 +419,22 @@ def test_bad_download_parameters_name_the_field(seed, client, url, status, field
 def test_downloads_exclude_drafts(seed, client):
     f.StatementFactory(text="Unpublished words", status="draft", publish_at=None)
     f.PersonFactory(slug="draft-person", status="draft", publish_at=None)
-    assert "Unpublished words" not in json.dumps(client.get("/statements.json").json())
+    assert "Unpublished words" not in json.dumps(
+        client.get("/en/statements.json").json()
+    )
     assert "draft-person" not in {
-        r["slug"] for r in read_csv(client.get("/people.csv"))
+        r["slug"] for r in read_csv(client.get("/en/people.csv"))
     }
 
 
 def test_list_pages_link_to_their_downloads_with_the_filters(seed, client):
-    body = client.get("/statements/?country=MX&page=1").content.decode()
-    assert 'href="/statements.csv?country=MX"' in body
-    assert 'href="/statements.json?country=MX"' in body
+    body = client.get("/en/statements/?country=MX&page=1").content.decode()
+    assert 'href="/en/statements.csv?country=MX"' in body
+    assert 'href="/en/statements.json?country=MX"' in body
     body = client.get(EVENT_URL).content.decode()
-    assert f'href="/events/{WORKSHOP}.ics"' in body
-    body = client.get("/people/marcelo-pisani/").content.decode()
-    assert 'href="/feeds/people/marcelo-pisani/statements/"' in body
+    assert f'href="/en/events/{WORKSHOP}.ics"' in body
+    body = client.get("/en/people/marcelo-pisani/").content.decode()
+    assert 'href="/en/feeds/people/marcelo-pisani/statements/"' in body
 
 
 class Growing:
@@ -454,22 +464,22 @@ class Growing:
 
 
 GROWING_URLS = [
-    "/events/calendar.ics",
-    "/feeds/events/",
-    "/feeds/statements/rss/",
-    "/feeds/people/ana/statements/",
-    "/feeds/organizations/iom/statements/",
-    "/feeds/countries/mx/statements/",
+    "/en/events/calendar.ics",
+    "/en/feeds/events/",
+    "/en/feeds/statements/rss/",
+    "/en/feeds/people/ana/statements/",
+    "/en/feeds/organizations/iom/statements/",
+    "/en/feeds/countries/mx/statements/",
     "/sitemap.xml",
     "/sitemap-statements.xml",
-    "/events.csv",
-    "/events.json",
-    "/statements.csv?country=MX",
-    "/statements.json",
-    "/people.csv",
-    "/people.json",
-    "/organizations.csv",
-    "/organizations.json",
+    "/en/events.csv",
+    "/en/events.json",
+    "/en/statements.csv?country=MX",
+    "/en/statements.json",
+    "/en/people.csv",
+    "/en/people.json",
+    "/en/organizations.csv",
+    "/en/organizations.json",
 ]
 
 

@@ -13,7 +13,7 @@ from .conftest import WORKSHOP
 
 pytestmark = pytest.mark.django_db
 
-EVENT_URL = f"/events/{WORKSHOP}/"
+EVENT_URL = f"/en/events/{WORKSHOP}/"
 
 
 def page_text(response):
@@ -35,7 +35,7 @@ def statement_url(speaker_slug):
 
 
 def test_home(seed, client):
-    text = get_text(client, "/")
+    text = get_text(client, "/en/")
     assert "Meetings of the Regional Conference on Migration" in text
     assert "Regional Workshop on the Governance of Labour Migration" in text
     assert "Over 25 million" in text
@@ -136,7 +136,7 @@ def test_statement_permalink(seed, client):
 
 
 def test_statement_list(seed, client):
-    text = get_text(client, "/statements/")
+    text = get_text(client, "/en/statements/")
     assert "4 results" in text
     assert "This regional exchange is a space" in text
     assert (
@@ -146,7 +146,7 @@ def test_statement_list(seed, client):
 
 
 def test_person_page(seed, client):
-    text = get_text(client, "/people/miguel-diaz-reynoso/")
+    text = get_text(client, "/en/people/miguel-diaz-reynoso/")
     assert "Ambassador Miguel Díaz Reynoso" in text
     assert (
         "General Director for Latin America, Ministry of Foreign Affairs of Mexico"
@@ -158,7 +158,7 @@ def test_person_page(seed, client):
 
 
 def test_people_list_sorts_by_family_name(seed, client):
-    text = get_text(client, "/people/")
+    text = get_text(client, "/en/people/")
     names = [
         "Alexandra Bonnie",
         "Francesco Carella",
@@ -171,7 +171,7 @@ def test_people_list_sorts_by_family_name(seed, client):
 
 
 def test_organization_page(seed, client):
-    text = get_text(client, "/organizations/iom/")
+    text = get_text(client, "/en/organizations/iom/")
     assert "International Organization for Migration (IOM)" in text
     assert "Includes Mesoamerica Program" in text
     assert "Supporter · Regional Workshop on the Governance of Labour Migration" in text
@@ -181,7 +181,7 @@ def test_organization_page(seed, client):
 
 
 def test_organization_list(seed, client):
-    text = get_text(client, "/organizations/")
+    text = get_text(client, "/en/organizations/")
     assert "8 results" in text
     assert (
         "International Labour Organization (ILO) · Intergovernmental organization"
@@ -190,20 +190,20 @@ def test_organization_list(seed, client):
 
 
 def test_country_pages(seed, client):
-    text = get_text(client, "/countries/")
+    text = get_text(client, "/en/countries/")
     assert "Honduras Member country" in text
-    text = get_text(client, "/countries/mx/")
+    text = get_text(client, "/en/countries/mx/")
     assert "Mexico" in text
     assert "Regional Workshop on the Governance of Labour Migration" in text
     assert "Mexico recognizes the vital importance of migrants" in text
     assert "The involvement of all RCM countries" not in text
     assert "Ambassador Miguel Díaz Reynoso" in text
-    response = client.get("/countries/MX/")
-    assert (response.status_code, response["Location"]) == (301, "/countries/mx/")
+    response = client.get("/en/countries/MX/")
+    assert (response.status_code, response["Location"]) == (301, "/en/countries/mx/")
 
 
 def test_topic_page(seed, client):
-    text = get_text(client, "/topics/reintegration/")
+    text = get_text(client, "/en/topics/reintegration/")
     assert "Reintegration of returning migrants" in text
     assert "The involvement of all RCM countries" in text
     assert "Mexico recognizes" not in text
@@ -212,15 +212,15 @@ def test_topic_page(seed, client):
 @pytest.mark.parametrize(
     "url",
     [
-        "/events/no-such-meeting/",
-        "/statements/999999/",
-        "/people/nobody/",
-        "/organizations/nothing/",
-        "/countries/zz/",
-        "/topics/nothing/",
-        "/events/?page=2",
-        "/events/?page=last-but-one",
-        "/statements/?page=0",
+        "/en/events/no-such-meeting/",
+        "/en/statements/999999/",
+        "/en/people/nobody/",
+        "/en/organizations/nothing/",
+        "/en/countries/zz/",
+        "/en/topics/nothing/",
+        "/en/events/?page=2",
+        "/en/events/?page=last-but-one",
+        "/en/statements/?page=0",
     ],
 )
 def test_unknown_records_and_pages_are_404_in_the_site_design(seed, client, url):
@@ -240,7 +240,7 @@ def test_drafts_are_not_public(seed, client):
     StatementFactory(event=draft_event, text="Words at a draft meeting.")
     assert client.get(draft_person.get_absolute_url()).status_code == 404
     assert client.get(draft_event.get_absolute_url()).status_code == 404
-    for url in ("/", "/events/", "/statements/", "/people/"):
+    for url in ("/en/", "/en/events/", "/en/statements/", "/en/people/"):
         text = get_text(client, url)
         for hidden in (
             "Hidden Speaker",
@@ -266,7 +266,7 @@ def test_server_error_page_needs_no_static_manifest(settings, tmp_path):
     }
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
     client = Client(raise_request_exception=False)
-    response = client.get("/events/")
+    response = client.get("/en/events/")
     assert response.status_code == 500
     text = page_text(response)
     assert "Something went wrong on our side" in text
@@ -275,18 +275,18 @@ def test_server_error_page_needs_no_static_manifest(settings, tmp_path):
 
 def test_every_page_has_one_h1_a_title_a_description_and_a_skip_link(seed, client):
     urls = [
-        "/",
-        "/events/",
+        "/en/",
+        "/en/events/",
         EVENT_URL,
-        "/statements/",
+        "/en/statements/",
         statement_url("marcelo-pisani"),
-        "/people/",
-        "/people/marcelo-pisani/",
-        "/organizations/",
-        "/organizations/ilo/",
-        "/countries/",
-        "/countries/sv/",
-        "/topics/labour-migration/",
+        "/en/people/",
+        "/en/people/marcelo-pisani/",
+        "/en/organizations/",
+        "/en/organizations/ilo/",
+        "/en/countries/",
+        "/en/countries/sv/",
+        "/en/topics/labour-migration/",
     ]
     for url in urls:
         body = client.get(url).content.decode()
@@ -301,4 +301,4 @@ def test_every_page_has_one_h1_a_title_a_description_and_a_skip_link(seed, clien
 
 def test_named_url_of_each_page(seed):
     assert reverse("events:event_detail", args=[WORKSHOP]) == EVENT_URL
-    assert reverse("people:country_detail", args=["mx"]) == "/countries/mx/"
+    assert reverse("people:country_detail", args=["mx"]) == "/en/countries/mx/"

@@ -87,7 +87,7 @@ def csp(response):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/events/", "/no-such-page/", "/events.json?year=x"]
+    "url", ["/en/", "/en/events/", "/no-such-page/", "/en/events.json?year=x"]
 )
 def test_public_pages_send_security_headers_and_a_strict_csp(client, url):
     response = client.get(url)
@@ -118,7 +118,7 @@ def test_error_page_sends_the_csp(settings):
     with mock.patch.object(
         BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError
     ):
-        response = Client(raise_request_exception=False).get("/events/")
+        response = Client(raise_request_exception=False).get("/en/events/")
     assert response.status_code == 500
     assert csp(response)["script-src"] == ["'self'"]
 
@@ -190,19 +190,19 @@ def publisher_client():
 @pytest.mark.admin
 def test_cached_pages_follow_publish_and_unpublish_at_once(client):
     event = f.EventFactory(title="Fresh meeting", status="draft", publish_at=None)
-    assert "Fresh meeting" not in page_text(client.get("/events/"))
+    assert "Fresh meeting" not in page_text(client.get("/en/events/"))
     with CaptureQueriesContext(connection) as ctx:
-        assert "Fresh meeting" not in page_text(client.get("/events/"))
+        assert "Fresh meeting" not in page_text(client.get("/en/events/"))
     assert len(ctx.captured_queries) == 0, "the second visit is served from the cache"
 
     staff = publisher_client()
     changelist = reverse("admin:events_event_changelist")
     staff.post(changelist, {"action": "publish_now", "_selected_action": [event.pk]})
-    assert "Fresh meeting" in page_text(client.get("/events/"))
+    assert "Fresh meeting" in page_text(client.get("/en/events/"))
     assert client.get(event.get_absolute_url()).status_code == 200
 
     staff.post(changelist, {"action": "unpublish", "_selected_action": [event.pk]})
-    assert "Fresh meeting" not in page_text(client.get("/events/"))
+    assert "Fresh meeting" not in page_text(client.get("/en/events/"))
     assert client.get(event.get_absolute_url()).status_code == 404
 
 
@@ -221,14 +221,14 @@ def test_staff_pages_are_not_served_from_the_public_cache(client):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/events/", "/feeds/events/", "/events/calendar.ics"]
+    "url", ["/en/", "/en/events/", "/en/feeds/events/", "/en/events/calendar.ics"]
 )
 def test_repeated_conditional_request_gets_304(client, url):
     f.EventFactory()
     first = client.get(url)
     assert first.status_code == 200
     assert "no-cache" in first["Cache-Control"] or url.endswith(
-        (".ics", "/feeds/events/")
+        (".ics", "/en/feeds/events/")
     )
     again = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
@@ -241,14 +241,14 @@ def test_database_down_gives_the_static_error_page_and_recovers(settings):
     with mock.patch.object(
         BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError("down")
     ):
-        down = client.get("/events/")
+        down = client.get("/en/events/")
         assert client.get("/healthz").status_code == 503
     assert down.status_code == 500
     assert "Something went wrong on our side" in page_text(down)
     assert "Traceback" not in down.content.decode()
     assert "OperationalError" not in down.content.decode()
     assert client.get("/healthz").status_code == 200
-    assert client.get("/events/").status_code == 200
+    assert client.get("/en/events/").status_code == 200
 
 
 def png_bytes():
@@ -275,9 +275,9 @@ def test_photo_uploaded_in_the_admin_is_served_from_the_public_page(settings, tm
             **{
                 "photos-TOTAL_FORMS": "1",
                 "photos-0-image": upload,
-                "photos-0-caption": "Delegates at the table.",
+                "photos-0-caption_en": "Delegates at the table.",
                 "photos-0-credit": "IOM",
-                "photos-0-alt_text": "Delegates seated at a long table",
+                "photos-0-alt_text_en": "Delegates seated at a long table",
                 "photos-0-order": "0",
             },
         ),
@@ -322,9 +322,9 @@ def test_uploads_that_are_not_images_are_refused(
             **{
                 "photos-TOTAL_FORMS": "1",
                 "photos-0-image": SimpleUploadedFile(name, content),
-                "photos-0-caption": "C",
+                "photos-0-caption_en": "C",
                 "photos-0-credit": "IOM",
-                "photos-0-alt_text": "A",
+                "photos-0-alt_text_en": "A",
                 "photos-0-order": "0",
             },
         ),
@@ -364,12 +364,12 @@ def test_every_static_file_a_page_names_is_in_the_manifest(client, settings, tmp
     }
     call_command("collectstatic", interactive=False, verbosity=0)
     for url in [
-        "/",
-        "/events/",
-        "/events/m/",
-        "/statements/",
-        "/people/",
-        "/data/",
+        "/en/",
+        "/en/events/",
+        "/en/events/m/",
+        "/en/statements/",
+        "/en/people/",
+        "/en/data/",
         "/nope/",
     ]:
         response = client.get(url)

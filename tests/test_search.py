@@ -27,24 +27,24 @@ def found(client, url):
     ["Díaz", "diaz", "DÍAZ", "DIAZ", DECOMPOSED, "díaz reynoso", "reynoso miguel"],
 )
 def test_a_name_is_found_however_it_is_spelt(seed, client, spelling):
-    assert found(client, f"/people/?q={spelling}") == ["Miguel Díaz Reynoso"]
-    statements = found(client, f"/statements/?q={spelling}")
+    assert found(client, f"/en/people/?q={spelling}") == ["Miguel Díaz Reynoso"]
+    statements = found(client, f"/en/statements/?q={spelling}")
     assert len(statements) == 1 and statements[0].startswith("Mexico recognizes")
-    text = page_text(client.get(f"/search/?q={spelling}"))
+    text = page_text(client.get(f"/en/search/?q={spelling}"))
     assert "People (1)" in text and "Statements (1)" in text
 
 
 @pytest.mark.parametrize("spelling", ["méxico city", "MEXICO", "Me\u0301xico"])
 def test_meetings_found_by_accented_and_plain_words(seed, client, spelling):
-    assert found(client, f"/events/?q={spelling}") == [Event.objects.get().title]
+    assert found(client, f"/en/events/?q={spelling}") == [Event.objects.get().title]
 
 
 def test_words_are_prefixes_and_all_are_required(seed, client):
-    assert len(found(client, "/statements/?q=migra")) == 4
-    assert found(client, "/statements/?q=migra pisani") == [
+    assert len(found(client, "/en/statements/?q=migra")) == 4
+    assert found(client, "/en/statements/?q=migra pisani") == [
         str(Statement.objects.get(speaker__slug="marcelo-pisani"))
     ]
-    assert found(client, "/organizations/?q=organization labour") == [
+    assert found(client, "/en/organizations/?q=organization labour") == [
         "International Labour Organization (ILO)"
     ]
 
@@ -55,23 +55,29 @@ def test_words_are_prefixes_and_all_are_required(seed, client):
      'labour" OR "x', "díaz*", "-migration", "{}", "\\", "%", "_", "日本語"],
 )  # fmt: skip
 def test_index_syntax_in_a_query_is_plain_words(seed, client, query):
-    for url in ("/search/", "/events/", "/statements/", "/people/", "/organizations/"):
+    for url in (
+        "/en/search/",
+        "/en/events/",
+        "/en/statements/",
+        "/en/people/",
+        "/en/organizations/",
+    ):
         assert client.get(url, {"q": query}).status_code == 200, (url, query)
 
 
 def test_hostile_operator_words_still_search_as_words(seed, client):
-    assert len(found(client, '/statements/?q="labour" -migration*')) == 4
+    assert len(found(client, '/en/statements/?q="labour" -migration*')) == 4
 
 
 def test_index_follows_insert_edit_and_delete(client):
     event = f.EventFactory(title="Consultation on climate mobility")
-    assert found(client, "/events/?q=climate") == [event.title]
+    assert found(client, "/en/events/?q=climate") == [event.title]
     event.title = "Consultation on disaster displacement"
     event.save()
-    assert found(client, "/events/?q=climate") == []
-    assert found(client, "/events/?q=displacement") == [event.title]
+    assert found(client, "/en/events/?q=climate") == []
+    assert found(client, "/en/events/?q=displacement") == [event.title]
     event.delete()
-    assert found(client, "/events/?q=displacement") == []
+    assert found(client, "/en/events/?q=displacement") == []
 
 
 def test_statement_is_found_by_its_speakers_new_name(client):
@@ -79,8 +85,8 @@ def test_statement_is_found_by_its_speakers_new_name(client):
     statement = f.StatementFactory(speaker=person, text="Words on return.")
     person.family_name = "Núñez"
     person.save()
-    assert found(client, "/statements/?q=nunez") == [str(statement)]
-    assert found(client, "/statements/?q=lopez") == []
+    assert found(client, "/en/statements/?q=nunez") == [str(statement)]
+    assert found(client, "/en/statements/?q=lopez") == []
 
 
 def test_search_never_returns_unpublished_records(client):
@@ -93,10 +99,10 @@ def test_search_never_returns_unpublished_records(client):
         text="Secret words of a draft meeting",
         event=Event.objects.get(title="Secret summit"),
     )
-    assert found(client, "/events/?q=secret") == []
-    assert found(client, "/statements/?q=secret") == []
-    assert found(client, "/people/?q=hidden") == []
-    text = page_text(client.get("/search/?q=secret hidden"))
+    assert found(client, "/en/events/?q=secret") == []
+    assert found(client, "/en/statements/?q=secret") == []
+    assert found(client, "/en/people/?q=hidden") == []
+    text = page_text(client.get("/en/search/?q=secret hidden"))
     assert "Secret" not in text.replace("secret hidden", "")
 
 
@@ -104,7 +110,7 @@ def test_results_are_ranked_and_highlighted_safely(client):
     f.StatementFactory(text="Labour migration, labour markets and labour rights.")
     f.StatementFactory(text="A word on labour.")
     f.StatementFactory(text="<b>Labour</b> & <script>alert(1)</script>")
-    response = client.get("/search/", {"q": "labour"})
+    response = client.get("/en/search/", {"q": "labour"})
     body = response.content.decode()
     results = response.context["results"][1]
     assert results["count"] == 3
@@ -118,10 +124,10 @@ def test_results_are_ranked_and_highlighted_safely(client):
 
 
 def test_search_page_rejects_bad_input_with_400(client):
-    response = client.get("/search/", {"q": "x" * 201})
+    response = client.get("/en/search/", {"q": "x" * 201})
     assert response.status_code == 400
     assert "Ensure this value has at most 200 characters" in page_text(response)
-    assert client.get("/search/?q=a%00b").status_code == 400
+    assert client.get("/en/search/?q=a%00b").status_code == 400
 
 
 def test_search_page_query_count_is_fixed(client):
@@ -129,7 +135,7 @@ def test_search_page_query_count_is_fixed(client):
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get("/search/?q=migration").status_code == 200
+            assert client.get("/en/search/?q=migration").status_code == 200
         return len(ctx.captured_queries)
 
     def grow(n):
@@ -160,6 +166,6 @@ def test_rebuild_command_indexes_bulk_inserted_records(client):
             )
         ]
     )
-    assert found(client, "/people/?q=bulk") == []
+    assert found(client, "/en/people/?q=bulk") == []
     call_command("rebuild_search_index", verbosity=0)
-    assert found(client, "/people/?q=bulk") == ["Bulk Inserted"]
+    assert found(client, "/en/people/?q=bulk") == ["Bulk Inserted"]

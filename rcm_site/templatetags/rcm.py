@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from rcm_site import search
+from rcm_site.translated import active_language
 
 register = template.Library()
 
@@ -55,3 +56,17 @@ def absolute_url(path, request):
 def highlight(text, query):
     """The text, escaped, with the words matching the search query marked."""
     return search.highlight(text, query)
+
+
+@register.filter
+def shown_language(record, field):
+    """The language of the text shown for a translated field: "en" or "es"."""
+    return record.language_of(field)
+
+
+@register.filter
+def lang_attr(record, field):
+    """lang="en" on an element whose text is shown in the other language (a missing
+    translation), so that screen readers and search engines read it as such."""
+    code = record.language_of(field)
+    return format_html(' lang="{}"', code) if code != active_language() else ""

@@ -116,6 +116,7 @@ class StatementFactory(PublishedFactory):
     event = factory.SubFactory(EventFactory)
     speaker = factory.SubFactory(PersonFactory)
     text = factory.Sequence(lambda n: f"Statement number {n} on labour migration.")
+    language = "en"
 
 
 class KeyFigureFactory(factory.django.DjangoModelFactory):

@@ -856,9 +856,13 @@ class Generator:
                         position_id=post.pk if post else None,
                         organization=organization,
                         country_id=country_id,
-                        text=self.text(
-                            language, subjects[0], event.country or person.country
-                        ),
+                        # The words go in the column of the language they were said
+                        # in, so that they are not marked as a translation.
+                        **{
+                            f"text_{language}": self.text(
+                                language, subjects[0], event.country or person.country
+                            )
+                        },
                         language=language,
                         date=day,
                         said_on=day,

@@ -21,7 +21,7 @@ def fill_said_on(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0007_upload_checks"),
+        ("events", "0009_translations_data"),
     ]
 
     operations = [

@@ -1,0 +1,72 @@
+"""The events app's fields with a Spanish and an English version (see
+rcm_site.translated). Slugs, dates, figures' sources and links stay one value.
+
+History is registered here, after the translation columns exist, so that every version
+keeps both languages (django-simple-history copies the fields a model has when it is
+registered)."""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    Event,
+    EventOrganization,
+    KeyFigure,
+    KeyPoint,
+    Photo,
+    Resource,
+    Sector,
+    Statement,
+    Topic,
+)
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ["name", "description"]
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ["name"]
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = ["title", "short_title", "description"]
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ["title", "venue", "city", "summary", "body"]
+
+
+@register(EventOrganization)
+class EventOrganizationTranslation(TranslationOptions):
+    fields = ["note"]
+
+
+@register(Statement)
+class StatementTranslation(TranslationOptions):
+    fields = ["text"]
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ["value", "label", "source"]
+
+
+@register(KeyPoint)
+class KeyPointTranslation(TranslationOptions):
+    fields = ["text"]
+
+
+@register(Photo)
+class PhotoTranslation(TranslationOptions):
+    fields = ["caption", "alt_text"]
+
+
+simple_history.register(Event, m2m_fields=["sectors", "topics", "resources"])
+simple_history.register(Statement, m2m_fields=["topics", "references"])
+for model in (Topic, Sector, Resource, EventOrganization, KeyFigure, KeyPoint, Photo):
+    simple_history.register(model)

@@ -1,0 +1,35 @@
+"""The people app's fields with a Spanish and an English version (see
+rcm_site.translated). Slugs, codes and names of people stay one value in both.
+
+History is registered here, after the translation columns exist, so that every version
+keeps both languages (django-simple-history copies the fields a model has when it is
+registered)."""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Country, Organization, Person, Position
+
+
+@register(Country)
+class CountryTranslation(TranslationOptions):
+    fields = ["name"]
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = ["name", "acronym", "description"]
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ["honorific", "bio", "photo_alt"]
+
+
+@register(Position)
+class PositionTranslation(TranslationOptions):
+    fields = ["title"]
+
+
+for model in (Country, Organization, Person, Position):
+    simple_history.register(model)
