@@ -164,7 +164,7 @@ def main():
 def measure(env, pages, seconds, warm):
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "rcm_site.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", "2", "--log-level", "warning"],
+         "--workers", "2", "--log-level", "warning", "--timeout", "120"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     try:
