@@ -9,12 +9,16 @@ grown many times over since, so it usually does nothing (a whole analysis of 100
 statements took 44 ms).
 """
 
+import contextlib
+
 from django.db.backends.sqlite3 import base
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
     def _close(self):
         if self.connection is not None:
-            with self.wrap_database_errors:
+            # Another connection may hold the write lock: the statistics can wait
+            # for a later close rather than hold up or fail this one.
+            with contextlib.suppress(base.Database.OperationalError):
                 self.connection.execute("PRAGMA optimize")
         return super()._close()
