@@ -113,6 +113,9 @@ def test_feeds_parse_and_list_published_items_only(
     f.EventFactory(title="Draft meeting", status="draft", publish_at=None)
     response = client.get(url)
     assert response.status_code == 200
+    # What a WSGI server iterates over and writes to the socket: one write, not one
+    # per XML element.
+    assert len(list(response)) == 1
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == version
