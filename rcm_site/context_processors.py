@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
+from . import page_cache
 from .translated import LANGUAGE_CODES, active_language
 
 
@@ -48,4 +51,13 @@ def languages(request):
     return {
         "language_versions": versions,
         "x_default_url": request.build_absolute_uri(neutral),
+    }
+
+
+def fragments(request):
+    """For {% cache %} in templates: the generation to file a fragment under, looked up
+    only by a template that caches one, and how long to keep it."""
+    return {
+        "generation": SimpleLazyObject(lambda: page_cache.generation_of(request)),
+        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
     }

@@ -38,7 +38,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not page_cache.cacheable_request(request):
             return self.get_response(request)
-        key = page_cache.cache_key(request, page_cache.current_generation())
+        key = page_cache.cache_key(request, page_cache.generation_of(request))
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)

@@ -1,7 +1,9 @@
 """Whole public pages in the cache, never stale after a change.
 
-Every cached page is filed under a generation number. Any save or delete of content
-(see SiteConfig.ready) starts a new generation, so the next request renders afresh.
+Every cached page is filed under a generation, and so are the pieces that pages share
+(template fragments, counts), which spare work whenever a page itself must be rendered.
+Any save or delete of content (see SiteConfig.ready) starts a new generation, so the
+next request renders afresh.
 A record scheduled for later becomes public without a save, so each generation also
 ends by itself at the next scheduled publish time.
 """
@@ -72,6 +74,26 @@ def current_generation():
     )
     cache.set(EXPIRES_KEY, expires, None)
     return generation
+
+
+def generation_of(request):
+    """The current generation, looked up once per request: the page cache, template
+    fragments and kept counts all file their entries under it."""
+    if not hasattr(request, "page_generation"):
+        request.page_generation = current_generation()
+    return request.page_generation
+
+
+def kept(request, compute, *parts):
+    """compute() for this generation: worked out by the first request that needs it and
+    kept for the others. For what every reader sees alike, such as the number of
+    public statements matching a filter, which costs a count over 100,000 rows."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return cache.get_or_set(
+        f"kept:{generation_of(request)}:{digest}",
+        compute,
+        settings.PAGE_CACHE_SECONDS,
+    )
 
 
 def cache_key(request, generation):

@@ -7,6 +7,8 @@ from django.views.generic import DetailView
 from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
 from django_filters.views import FilterView
 
+from . import page_cache
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -65,6 +67,17 @@ class FilteredListView(FilterView):
             facets=self.chosen_facets(),
         )
         return self.render_to_response(context, status=200 if valid else 400)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The same for every reader of this list and filter: counting a filter that
+        # matches most of 100,000 statements is the costliest query of the page.
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        paginator.count = page_cache.kept(
+            self.request, queryset.count, "count", self.request.path, query.urlencode()
+        )
+        return paginator
 
     def chosen_facets(self):
         """Each facet narrowing the list: its label, the record, and the address of

@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rcm_site.context_processors.canonical_url",
                 "rcm_site.context_processors.languages",
+                "rcm_site.context_processors.fragments",
             ],
         },
     },
@@ -218,8 +219,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---- Caching -------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by all workers); otherwise each process keeps
-# its own local-memory cache. Public pages are cached there and invalidated on every
-# save (see rcm_site.middleware.PublicPageCacheMiddleware).
+# its own local-memory cache. Public pages, and the cards, filter forms and counts
+# they share, are cached there and invalidated on every save (see rcm_site.page_cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -228,7 +229,12 @@ CACHES = {
             "LOCATION": REDIS_URL,
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for record cards beside whole pages (300 by default, which a few
+            # lists of twenty cards fill); still a few tens of MB a worker at most.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
     )
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))

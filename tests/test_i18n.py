@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event, Statement
-from rcm_site import catalogue
+from rcm_site import catalogue, page_cache
 
 from . import factories as f
 from .conftest import WORKSHOP
@@ -444,6 +444,8 @@ def count_queries(client, url):
 
 def test_a_page_costs_the_same_queries_in_either_language(bilingual, client, settings):
     settings.PAGE_CACHE_ENABLED = False
+    # The first page of a generation also looks up when it ends (see page_cache).
+    page_cache.current_generation()
     for english in public_urls("en")[0]:
         spanish = "/es/" + english.removeprefix("/en/")
         assert count_queries(client, english) == count_queries(client, spanish), english

@@ -1,13 +1,16 @@
+import hashlib
 import json
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from rcm_site import search
+from rcm_site import page_cache, search
 from rcm_site.translated import active_language
 
 register = template.Library()
@@ -70,3 +73,33 @@ def lang_attr(record, field):
     translation), so that screen readers and search engines read it as such."""
     code = record.language_of(field)
     return format_html(' lang="{}"', code) if code != active_language() else ""
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, records, template_name, **options):
+    """Each record's card: `template_name` rendered with the record under its model's
+    name (``event``, ``statement``) and `options`. A card looks the same on every page
+    that lists the record, so it is rendered once per generation and language and
+    kept; a list's cards come from the cache in one round trip.
+
+    A staff preview shares them: the card of a record not yet public (marked as a
+    draft) is only ever listed on previews, and the moment a record becomes public,
+    by a save or at its publish time, starts a new generation."""
+    records = list(records)
+    card = context.template.engine.get_template(template_name)
+
+    def render(record):
+        with context.push(**{record._meta.model_name: record}, **options):
+            return card.render(context)
+
+    variant = hashlib.sha256(
+        repr((active_language(), template_name, sorted(options.items()))).encode()
+    ).hexdigest()
+    prefix = f"card:{page_cache.generation_of(context.request)}:{variant}:"
+    keys = {f"{prefix}{record.pk}": record for record in records}
+    html = cache.get_many(keys)
+    missing = {key: render(record) for key, record in keys.items() if key not in html}
+    cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+    html |= missing
+    # Every piece is template output, escaped as it was rendered.
+    return mark_safe("".join(html[key] for key in keys))  # noqa: S308

@@ -1,0 +1,89 @@
+"""Pieces of pages kept per generation while whole pages are not cached: list counts,
+filter forms and record cards. Reused by the next reader, never stale after a change,
+never a draft shown to the public."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Statement
+from rcm_site import page_cache
+
+from . import factories as f
+from .test_editorial import staff
+from .test_pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages_not_cached(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    # The first page of a generation also looks up when it ends.
+    page_cache.current_generation()
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, [query["sql"] for query in ctx.captured_queries]
+
+
+def test_the_next_reader_of_a_list_reuses_its_count_and_form(
+    seed, client, pages_not_cached
+):
+    url = "/en/statements/?country=mx"
+    first, first_queries = queries_of(client, url)
+    again, again_queries = queries_of(client, url)
+    assert again.content == first.content
+    assert any("COUNT(" in sql for sql in first_queries)
+    assert not any("COUNT(" in sql for sql in again_queries)
+    # The country and topic dropdowns are not read again either.
+    assert len(again_queries) == len(first_queries) - 3
+    assert "1 result" in page_text(again)
+
+
+def test_a_save_shows_at_once_in_kept_counts_and_cards(seed, client, pages_not_cached):
+    url = "/en/statements/"
+    before = page_text(client.get(url))
+    assert "4 results" in before
+    statement = Statement.objects.get(speaker__slug="francesco-carella")
+    statement.text_en = "New words <script>alert(1)</script>"
+    statement.save()
+    f.StatementFactory(text="Another statement, just published.")
+    response = client.get(url)
+    after = page_text(response)
+    assert "5 results" in after
+    assert "New words <script>alert(1)</script>" in after
+    assert "<script>alert(1)" not in response.content.decode()
+    assert "Another statement, just published." in after
+    assert "ILO 97 and 143" not in after
+
+
+def test_a_card_kept_for_readers_is_not_what_staff_preview(client, pages_not_cached):
+    event = f.EventFactory(title="Public meeting")
+    f.StatementFactory(event=event, text="Said in public.")
+    f.StatementFactory(
+        event=event, status="draft", publish_at=None, text="A draft quote."
+    )
+    url = event.get_absolute_url()
+    public = page_text(client.get(url))
+    assert "Said in public." in public and "A draft quote." not in public
+
+    client.force_login(staff("edna", "Editor"))
+    preview = page_text(client.get(url + "?preview=1"))
+    assert "A draft quote." in preview
+    assert preview.count("Draft A draft quote.") == 1
+    assert "Draft Said in public." not in preview
+
+    client.logout()
+    public = page_text(client.get(url))
+    assert "A draft quote." not in public and "Draft" not in public
+
+
+def test_cards_are_kept_per_language(seed, client, pages_not_cached):
+    english = page_text(client.get("/en/statements/"))
+    spanish = page_text(client.get("/es/statements/"))
+    assert "Permalink" in english and "Permalink" not in spanish
+    assert "Enlace permanente" in spanish
