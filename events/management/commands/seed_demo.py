@@ -439,10 +439,10 @@ def index_for_search(created):
     fold_word = functools.cache(search.fold)
     SearchEntry.objects.bulk_create(
         [
-            SearchEntry(
-                kind=search.kind(model),
-                object_id=instance.pk,
-                text=" ".join(map(fold_word, instance.search_text().split(" "))),
+            search.entry(
+                model,
+                instance.pk,
+                " ".join(map(fold_word, instance.search_text().split(" "))),
             )
             for model in search.registry
             for instance in created.get(model, [])
