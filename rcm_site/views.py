@@ -14,7 +14,7 @@ from events.models import Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
-from . import search
+from . import page_cache, search
 from .exports import schema
 from .pages import MAX_QUERY_LENGTH
 from .publishing import published_q
@@ -174,13 +174,29 @@ class SearchView(TemplateView):
         return self.render_to_response(context, status=200 if valid else 400)
 
     def section(self, title, model, list_url, shape, query):
-        # Ranked ids first, a few spare for records the public may not see.
-        ranked = search.ranked_ids(model, query, self.per_section * 3)
-        found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
+        # Which records rank first and how many match is the same for every reader
+        # asking the same words: worked out once per generation (page_cache.kept).
+        best, count = page_cache.kept(
+            self.request,
+            lambda: self.best_and_count(model, query),
+            "search",
+            model._meta.label,
+            search.words(query),
+        )
+        found = shape(model.objects.published()).filter(pk__in=best).in_bulk()
         return {
             "title": title,
             "kind": model._meta.model_name,
-            "items": [found[pk] for pk in ranked if pk in found][: self.per_section],
-            "count": model.objects.published().search(query).count(),
+            "items": [found[pk] for pk in best if pk in found],
+            "count": count,
             "list_url": reverse(list_url),
         }
+
+    def best_and_count(self, model, query):
+        """The ids of the best public matches, best first, and the number of all."""
+        public = model.objects.published()
+        # A few spare ranked ids, for records the public may not see.
+        ranked = search.ranked_ids(model, query, self.per_section * 3)
+        shown = set(public.filter(pk__in=ranked).values_list("pk", flat=True))
+        best = [pk for pk in ranked if pk in shown][: self.per_section]
+        return best, public.search(query).count()

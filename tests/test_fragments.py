@@ -87,3 +87,21 @@ def test_cards_are_kept_per_language(seed, client, pages_not_cached):
     spanish = page_text(client.get("/es/statements/"))
     assert "Permalink" in english and "Permalink" not in spanish
     assert "Enlace permanente" in spanish
+
+
+def test_a_search_asked_again_reuses_its_ranking_and_counts_until_a_save(
+    seed, client, pages_not_cached
+):
+    url = "/en/search/?q=carella"
+    first, first_queries = queries_of(client, url)
+    again, again_queries = queries_of(client, url)
+    assert again.content == first.content
+    assert any("COUNT(" in sql for sql in first_queries)
+    assert not any("COUNT(" in sql or "searchentry" in sql for sql in again_queries)
+    assert "Statements (1)" in page_text(again)
+
+    speaker = f.PersonFactory(given_name="Ana", family_name="Carella")
+    f.StatementFactory(speaker=speaker, text="Words of another Carella.")
+    after = page_text(client.get(url))
+    assert "Statements (2)" in after
+    assert "Words of another Carella." in after
