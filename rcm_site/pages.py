@@ -68,16 +68,33 @@ class FilteredListView(FilterView):
         )
         return self.render_to_response(context, status=200 if valid else 400)
 
+    # What a list shows at an address (its count and the records of each page) is
+    # the same for every reader until the content changes, and finding it can mean
+    # counting and sorting most of 100,000 statements: it is worked out once per
+    # generation (see page_cache.kept), and each page is then read by primary key.
+
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The same for every reader of this list and filter: counting a filter that
-        # matches most of 100,000 statements is the costliest query of the page.
         query = self.request.GET.copy()
         query.pop("page", None)
         paginator.count = page_cache.kept(
             self.request, queryset.count, "count", self.request.path, query.urlencode()
         )
         return paginator
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, records, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        ids = page_cache.kept(
+            self.request,
+            lambda: list(records.values_list("pk", flat=True)),
+            "page",
+            self.request.get_full_path(),
+        )
+        found = self.get_queryset().in_bulk(ids)
+        page.object_list = [found[pk] for pk in ids if pk in found]
+        return paginator, page, page.object_list, is_paginated
 
     def chosen_facets(self):
         """Each facet narrowing the list: its label, the record, and the address of
