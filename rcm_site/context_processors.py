@@ -56,8 +56,10 @@ def languages(request):
 
 def fragments(request):
     """For {% cache %} in templates: the generation to file a fragment under, looked up
-    only by a template that caches one, and how long to keep it."""
+    only by a template that caches one, how long to keep it, and the name of the page
+    (none on an error page) for a fragment that marks it, as the navigation does."""
     return {
         "generation": SimpleLazyObject(lambda: page_cache.generation_of(request)),
         "fragment_seconds": settings.PAGE_CACHE_SECONDS,
+        "page_name": getattr(request.resolver_match, "url_name", ""),
     }

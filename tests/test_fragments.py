@@ -2,6 +2,8 @@
 filter forms and record cards. Reused by the next reader, never stale after a change,
 never a draft shown to the public."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -108,3 +110,14 @@ def test_a_search_asked_again_reuses_its_ranking_and_counts_until_a_save(
     after = page_text(client.get(url))
     assert "Statements (2)" in after
     assert "Words of another Carella." in after
+
+
+def test_the_kept_navigation_marks_the_page_it_is_on(seed, client, pages_not_cached):
+    for url, current in [
+        ("/en/events/", "Meetings"),
+        ("/en/statements/", "Statements"),
+        ("/es/events/", "Reuniones"),
+        ("/en/events/", "Meetings"),
+    ]:
+        body = client.get(url).content.decode()
+        assert re.findall(r'aria-current="page">([^<]+)<', body) == [current], url
