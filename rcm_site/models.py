@@ -6,7 +6,8 @@ class SearchEntry(models.Model):
     composition) so that "Díaz", "DÍAZ", "diaz" and a decomposed "Di´az" are one word.
 
     The full-text index over `text` is the database's own: an FTS5 table on SQLite,
-    a GIN index on to_tsvector('simple', text) on PostgreSQL (see the migrations and
+    a generated column `vector` = to_tsvector('simple', text), with a GIN index, on
+    PostgreSQL, where Django does not see it (see the migrations and
     rcm_site.search). `kind` is the record's model label, e.g. "events.statement".
     """
 

@@ -2,9 +2,10 @@
 
 Text is folded in Python before it is indexed and before it is searched (lower case,
 no accents, compatibility composition), so both databases agree: SQLite searches with
-FTS5, PostgreSQL with to_tsvector('simple') and a GIN index. A query is never handed to
-the index syntax as typed: it is cut into words, and each word is matched as a word
-prefix, all words required. Quotes, "*", "-", NEAR or brackets are just not words.
+FTS5, PostgreSQL with a stored to_tsvector('simple') column and a GIN index (see the
+migrations). A query is never handed to the index syntax as typed: it is cut into
+words, and each word is matched as a word prefix, all words required. Quotes, "*",
+"-", NEAR or brackets are just not words.
 
 Records register with `register(model)`; each save and delete keeps the index current.
 The index holds every record, drafts included: the models' published() rule is
@@ -77,8 +78,7 @@ def _match(model, query_words):
     first, last = id_range(model)
     if connection.vendor == "postgresql":
         return (
-            "to_tsvector('simple'::regconfig, text) @@ to_tsquery('simple', %s) "
-            "AND id BETWEEN %s AND %s",
+            "vector @@ to_tsquery('simple', %s) AND id BETWEEN %s AND %s",
             [_index_query(query_words), first, last],
         )
     return (
@@ -95,8 +95,7 @@ def matching_ids(model, query):
     if not query_words:
         return entries.none().values("object_id")
     where, params = _match(model, query_words)
-    # extra() because the clause must be the indexed expression exactly, for the
-    # database to use its full-text index.
+    # extra(): neither the FTS5 table nor the PostgreSQL column is known to Django.
     return entries.extra(where=[where], params=params).values("object_id")  # noqa: S610
 
 
@@ -110,8 +109,8 @@ def ranked_ids(model, query, limit):
         where, params = _match(model, query_words)
         sql = (
             f"SELECT object_id FROM rcm_site_searchentry WHERE {where} "  # noqa: S608
-            "ORDER BY ts_rank(to_tsvector('simple'::regconfig, text), "
-            "to_tsquery('simple', %s)) DESC, object_id LIMIT %s"
+            "ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, object_id "
+            "LIMIT %s"
         )
         arguments = [*params, params[0], limit]
     else:

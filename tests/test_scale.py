@@ -193,8 +193,14 @@ def test_the_latest_statements_are_read_from_an_index_not_sorted(client):
 def test_text_search_uses_the_full_text_index():
     f.StatementFactory(text="Migración laboral")
     if connection.vendor == "postgresql":
-        # The match clause must be the indexed expression exactly to use the index.
-        where, params = search._match(search.words("migración"))
+        # Enough other statements that the range of their ids is no shortcut.
+        SearchEntry.objects.bulk_create(
+            search.entry(Statement, pk, "otras palabras")
+            for pk in range(10_000, 13_000)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE rcm_site_searchentry")
+        where, params = search._match(Statement, search.words("migración"))
         plan = explain(SearchEntry.objects.extra(where=[where], params=params))  # noqa: S610
         assert "rcm_site_searchentry_fts" in plan, plan
     else:
