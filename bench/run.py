@@ -1,13 +1,15 @@
 """make bench: every public page kind against a bare Django view, under gunicorn.
 
-Builds a seed_demo database (2,000 meetings, 100,000 statements by default), starts
-gunicorn (2 workers, DEBUG off, collectstatic done) with the page cache off (cold),
-then on (warm), and measures with wrk on 127.0.0.1, alternating each page with the bare
-HttpResponse view served by the same process. Prints req/s, p50, p99, the ratio
-page/bare, and the SQL queries each page runs; then search one request at a time, the
-memory a full CSV export of the statements adds to a worker, and each worker's
-resident memory; and checks each figure against the budget. Bounded: a few seconds
-per measurement.
+Builds a seed_demo database (2,000 meetings, 100,000 statements by default) and reports
+each page's SQL queries and its time to render from scratch (in-process, in a new
+generation, nothing kept). Then starts gunicorn (2 workers, DEBUG off, collectstatic
+done) with the page cache off (cold: every request runs its view and renders its page,
+reusing the cards, forms, counts and rankings kept for the generation), then on (warm),
+and measures with wrk on 127.0.0.1, alternating each page with the bare HttpResponse
+view served by the same process. Prints req/s, p50, p99 and the ratio page/bare; then
+search one request at a time, the memory a full CSV export of the statements adds to a
+worker, and each worker's resident memory; and checks each figure against the budget.
+Bounded: a few seconds per measurement.
 
     python bench/run.py --db sqlite|postgres [--events N --statements N --people N]
 """
@@ -135,7 +137,7 @@ def main():
             for line in run(
                 PY,
                 "-c",
-                QUERY_COUNTS,
+                PAGE_FACTS,
                 env=env | {"DJANGO_PAGE_CACHE": "0"},
                 capture_output=True,
                 text=True,
@@ -144,11 +146,13 @@ def main():
         )
         pages = [(name, path.format(**urls)) for name, path in PAGES]
         print(f"\n{args.db}: {args.events} meetings, {args.statements} statements\n")
-        print("SQL queries per page (anonymous, cold):")
+        print("Per page: SQL queries, and ms to render from scratch in-process (DEBUG")
+        print("off, a new generation: no page, fragment or count kept):")
         for name, path in pages:
             queries = int(urls["q:" + path])
             flag = budget(queries <= MAX_QUERIES, f"{name}: {queries} queries")
-            print(f"  {name:28} {queries:>3}  {path}{flag}")
+            scratch = float(urls["t:" + path])
+            print(f"  {name:28} {queries:>3} {scratch:8.1f} ms  {path}{flag}")
         for cache in ("0", "1"):
             measure(
                 env | {"DJANGO_PAGE_CACHE": cache}, pages, args.seconds, cache == "1"
@@ -230,8 +234,12 @@ def worker_memory(server):
     return [int(rss) // 1024 for _, rss in rows]
 
 
-# Run inside Django: the pages' addresses in this database and their query counts.
-QUERY_COUNTS = r"""
+# Run inside Django: the pages' addresses in this database, and for each page its
+# query count and the time it takes to render from scratch, in a new generation with
+# nothing kept (median of 5), as the first reader after a change meets it.
+PAGE_FACTS = r"""
+import statistics
+import time
 import django
 django.setup()
 from django.db import connection
@@ -241,6 +249,7 @@ from django.test.utils import setup_test_environment
 setup_test_environment()
 from events.models import Event
 from people.models import Organization, Person
+from rcm_site import page_cache
 import sys
 sys.path.insert(0, "bench")
 from run import PAGES
@@ -252,13 +261,29 @@ urls = {
 for key, value in urls.items():
     print(f"{key}\t{value}")
 client = Client(HTTP_HOST="127.0.0.1")
+
+def get(path):
+    response = client.get(path)
+    if response.streaming:
+        b"".join(response.streaming_content)
+
+def from_scratch(path):
+    page_cache.new_generation()
+    # A generation's first request also looks up when it ends: not the page's cost.
+    page_cache.current_generation()
+    started = time.perf_counter()
+    get(path)
+    return (time.perf_counter() - started) * 1000
+
 for name, path in PAGES:
     path = path.format(**urls)
+    get(path)  # Python's own first-call costs (imports, compiled templates)
+    page_cache.new_generation()
+    page_cache.current_generation()
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(path)
-        if response.streaming:
-            b"".join(response.streaming_content)
+        get(path)
     print(f"q:{path}\t{len(ctx.captured_queries)}")
+    print(f"t:{path}\t{statistics.median(from_scratch(path) for _ in range(5)):.1f}")
 """
 
 if __name__ == "__main__":

@@ -176,27 +176,26 @@ class SearchView(TemplateView):
     def section(self, title, model, list_url, shape, query):
         # Which records rank first and how many match is the same for every reader
         # asking the same words: worked out once per generation (page_cache.kept).
-        best, count = page_cache.kept(
+        ranked, count = page_cache.kept(
             self.request,
-            lambda: self.best_and_count(model, query),
+            lambda: self.ranked_and_count(model, query),
             "search",
             model._meta.label,
             search.words(query),
         )
-        found = shape(model.objects.published()).filter(pk__in=best).in_bulk()
+        found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
         return {
             "title": title,
             "kind": model._meta.model_name,
-            "items": [found[pk] for pk in best if pk in found],
+            "items": [found[pk] for pk in ranked if pk in found][: self.per_section],
             "count": count,
             "list_url": reverse(list_url),
         }
 
-    def best_and_count(self, model, query):
-        """The ids of the best public matches, best first, and the number of all."""
-        public = model.objects.published()
-        # A few spare ranked ids, for records the public may not see.
-        ranked = search.ranked_ids(model, query, self.per_section * 3)
-        shown = set(public.filter(pk__in=ranked).values_list("pk", flat=True))
-        best = [pk for pk in ranked if pk in shown][: self.per_section]
-        return best, public.search(query).count()
+    def ranked_and_count(self, model, query):
+        """The ids of the best matches, best first, with a few spare for records the
+        public may not see; and the number of public matches."""
+        return (
+            search.ranked_ids(model, query, self.per_section * 3),
+            model.objects.published().search(query).count(),
+        )
