@@ -369,6 +369,20 @@ def test_statement_csv_columns(seed, client):
     assert row["text"].startswith("International conventions on migrant workers")
 
 
+def test_csv_streams_in_chunks_of_many_rows(client, monkeypatch):
+    for _ in range(30):
+        f.StatementFactory(text="Words on labour migration. " * 10)
+    whole = b"".join(client.get("/en/statements.csv").streaming_content)
+    monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 2000)
+    response = client.get("/en/statements.csv")
+    chunks = list(response.streaming_content)
+    rows = read_csv(client.get("/en/statements.csv"))
+    assert len(rows) == 30
+    assert 1 < len(chunks) < len(rows) / 2
+    assert chunks[0].startswith("\ufeffid,url,text,".encode())
+    assert b"".join(chunks) == whole
+
+
 @pytest.mark.parametrize("name", ["meetings", "statements", "people", "organizations"])
 def test_json_download_validates_against_its_published_schema(seed, client, name):
     url = {"meetings": "/en/events.json", "statements": "/en/statements.json",
