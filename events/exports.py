@@ -23,7 +23,12 @@ def prefetch_lists(*relations):
 
 EVENT_COLUMNS = [
     Column("slug", lambda e: e.slug, _("Stable identifier of the meeting.")),
-    Column("url", page_path, _("The meeting's page."), type="url"),
+    Column(
+        "url",
+        page_path("events:event_detail", "slug"),
+        _("The meeting's page."),
+        type="url",
+    ),
     Column("title", lambda e: e.title, _("Title.")),
     Column(
         "kind", lambda e: e.kind, _("workshop, vice_ministerial, technical_meeting…")
@@ -76,7 +81,12 @@ STATEMENT_COLUMNS = [
         _("Stable number of the statement, as in its page address."),
         type="integer",
     ),
-    Column("url", page_path, _("The statement's page."), type="url"),
+    Column(
+        "url",
+        page_path("events:statement_detail", "pk"),
+        _("The statement's page."),
+        type="url",
+    ),
     Column("text", lambda s: s.text, _("The words, as published.")),
     Column(
         "language",
