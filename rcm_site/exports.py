@@ -5,8 +5,8 @@ the CSV header, the JSON fields, the JSON Schema and the "Data and feeds" page a
 from that one definition, so the documented field names are the ones served.
 
 A download honours the list's FilterSet and the published-only rule of its queryset.
-CSV streams the whole list row by row; JSON comes in pages with links to the next and
-previous page.
+CSV streams the whole list, many rows to a chunk; JSON comes in pages with links to
+the next and previous page.
 
 Text columns are in the language of the download's address (/en/events.csv or
 /es/events.csv), or the other where a record has none in it; the translated ones also
