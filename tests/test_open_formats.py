@@ -400,16 +400,20 @@ def test_download_url_is_the_records_page(seed, client, language, download, mode
 def test_csv_streams_in_chunks_of_many_rows(client, monkeypatch, settings):
     # Both requests must stream: the page cache would answer the second.
     settings.PAGE_CACHE_ENABLED = False
-    for _ in range(30):
-        f.StatementFactory(text="Words on labour migration. " * 10)
-    whole = b"".join(client.get("/en/statements.csv").streaming_content)
-    monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 2000)
-    chunks = list(client.get("/en/statements.csv").streaming_content)
-    rows = list(csv.DictReader(io.StringIO(whole.decode("utf-8-sig"))))
-    assert len(rows) == 30
-    assert 1 < len(chunks) < len(rows) / 2
+    event, speaker = f.EventFactory(), f.PersonFactory()
+    f.StatementFactory.create_batch(
+        300, event=event, speaker=speaker, text="Words on labour migration. " * 6
+    )
+    url = "/en/statements.csv"
+    chunks = list(client.get(url).streaming_content)
+    rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode("utf-8-sig"))))
+    assert len(rows) == 300
+    assert 1 < len(chunks) <= len(rows) / 50
     assert chunks[0].startswith("\ufeffid,url,text,".encode())
-    assert b"".join(chunks) == whole
+    monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 1)
+    one_a_row = list(client.get(url).streaming_content)
+    assert len(one_a_row) == len(rows)
+    assert b"".join(one_a_row) == b"".join(chunks)
 
 
 @pytest.mark.parametrize("name", ["meetings", "statements", "people", "organizations"])
