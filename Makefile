@@ -35,7 +35,7 @@ run: seed
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# A CSV of every statement streams for about 40 s at 100,000 statements on 2 cores
+# A CSV of every statement streams for about 15 s at 100,000 statements on 2 cores
 # (docs/performance.md); a sync worker must not be killed in the middle of it.
 TIMEOUT ?= 120
 

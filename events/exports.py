@@ -1,6 +1,7 @@
 """Columns of the meeting and statement downloads. Field names are stable: add new
 ones, never rename or remove one."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site.exports import Column, ExportView, in_each_language, page_path
@@ -9,13 +10,25 @@ from .filters import EventFilter, StatementFilter
 from .models import Event, Statement
 
 
-def slugs(manager):
-    return [item.slug for item in manager.all()]
+def slugs(items):
+    return [item.slug for item in items]
+
+
+def prefetch_lists(*relations):
+    """Related records as plain lists (topics_list…): a prefetch into the related
+    managers builds a filtered queryset per record and relation, which was a third of
+    the time of a download."""
+    return [Prefetch(relation, to_attr=f"{relation}_list") for relation in relations]
 
 
 EVENT_COLUMNS = [
     Column("slug", lambda e: e.slug, _("Stable identifier of the meeting.")),
-    Column("url", page_path, _("The meeting's page."), type="url"),
+    Column(
+        "url",
+        page_path("events:event_detail", "slug"),
+        _("The meeting's page."),
+        type="url",
+    ),
     Column("title", lambda e: e.title, _("Title.")),
     Column(
         "kind", lambda e: e.kind, _("workshop, vice_ministerial, technical_meeting…")
@@ -48,7 +61,7 @@ EVENT_COLUMNS = [
         _("Number of participants, where known."),
         type="integer",
     ),
-    Column("topics", lambda e: slugs(e.topics), _("Topic slugs."), type="list"),
+    Column("topics", lambda e: slugs(e.topics_list), _("Topic slugs."), type="list"),
     Column("summary", lambda e: e.summary, _("One or two sentences.")),
     Column(
         "source_url",
@@ -68,7 +81,12 @@ STATEMENT_COLUMNS = [
         _("Stable number of the statement, as in its page address."),
         type="integer",
     ),
-    Column("url", page_path, _("The statement's page."), type="url"),
+    Column(
+        "url",
+        page_path("events:statement_detail", "pk"),
+        _("The statement's page."),
+        type="url",
+    ),
     Column("text", lambda s: s.text, _("The words, as published.")),
     Column(
         "language",
@@ -119,10 +137,10 @@ STATEMENT_COLUMNS = [
         _("Day said, or the meeting's first day."),
         type="date",
     ),
-    Column("topics", lambda s: slugs(s.topics), _("Topic slugs."), type="list"),
+    Column("topics", lambda s: slugs(s.topics_list), _("Topic slugs."), type="list"),
     Column(
         "references",
-        lambda s: slugs(s.references),
+        lambda s: slugs(s.references_list),
         _("Slugs of instruments referred to."),
         type="list",
     ),
@@ -136,7 +154,11 @@ class EventExport(ExportView):
     name = "meetings"
 
     def get_queryset(self):
-        return Event.objects.published().for_list().prefetch_related("topics")
+        return (
+            Event.objects.published()
+            .for_list()
+            .prefetch_related(*prefetch_lists("topics"))
+        )
 
 
 class StatementExport(ExportView):
@@ -145,9 +167,19 @@ class StatementExport(ExportView):
     name = "statements"
 
     def get_queryset(self):
+        # Related records by one query per batch and table rather than by joins: a
+        # thousand statements in date order name a few dozen meetings, people and
+        # organizations, and building each once instead of once per row halves the
+        # time spent making model instances.
         return (
             Statement.objects.published()
-            .for_cards()
-            .select_related("country")
-            .prefetch_related("topics", "references")
+            .latest_first()
+            .prefetch_related(
+                "event",
+                "speaker",
+                "position",
+                "organization",
+                "country",
+                *prefetch_lists("topics", "references"),
+            )
         )

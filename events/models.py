@@ -524,11 +524,14 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
     def in_year(self, year):
         return self.filter(said_on__year=year)
 
+    def latest_first(self):
+        return self.order_by("-said_on", "order", "id")
+
     def for_cards(self):
         """Latest first, with what a statement card shows."""
         return self.select_related(
             "event", "speaker", "position__organization", "organization"
-        ).order_by("-said_on", "order", "id")
+        ).latest_first()
 
 
 class Statement(Translated, UUIDKeyed, Publishable):

@@ -10,7 +10,12 @@ from .models import Organization, Person
 
 PERSON_COLUMNS = [
     Column("slug", lambda p: p.slug, _("Stable identifier of the person.")),
-    Column("url", page_path, _("The person's page."), type="url"),
+    Column(
+        "url",
+        page_path("people:person_detail", "slug"),
+        _("The person's page."),
+        type="url",
+    ),
     Column("honorific", lambda p: p.honorific, _("E.g. Ambassador.")),
     Column("given_name", lambda p: p.given_name, _("Given name.")),
     Column("family_name", lambda p: p.family_name, _("Family name or names.")),
@@ -29,7 +34,12 @@ PERSON_COLUMNS = [
 
 ORGANIZATION_COLUMNS = [
     Column("slug", lambda o: o.slug, _("Stable identifier of the organization.")),
-    Column("url", page_path, _("The organization's page."), type="url"),
+    Column(
+        "url",
+        page_path("people:organization_detail", "slug"),
+        _("The organization's page."),
+        type="url",
+    ),
     Column("name", lambda o: o.name, _("Name.")),
     Column("acronym", lambda o: o.acronym, _("Acronym.")),
     Column("kind", lambda o: o.kind, _("government, intergovernmental, employer…")),

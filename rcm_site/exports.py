@@ -5,8 +5,8 @@ the CSV header, the JSON fields, the JSON Schema and the "Data and feeds" page a
 from that one definition, so the documented field names are the ones served.
 
 A download honours the list's FilterSet and the published-only rule of its queryset.
-CSV streams the whole list row by row; JSON comes in pages with links to the next and
-previous page.
+CSV streams the whole list, many rows to a chunk; JSON comes in pages with links to
+the next and previous page.
 
 Text columns are in the language of the download's address (/en/events.csv or
 /es/events.csv), or the other where a record has none in it; the translated ones also
@@ -15,15 +15,21 @@ come once per language (title_en, title_es), empty where that language has no te
 
 import csv
 import datetime
+import functools
+import io
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
+from django.urls import get_script_prefix, reverse
 from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
 CHUNK_SIZE = 1000
+# Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
+# workers; a row each meant 100,000 small TCP segments, each waiting on a delayed ACK.
+CSV_CHUNK_CHARACTERS = 64 * 1024
 JSON_PAGE_SIZE = 100
 JSON_MAX_PAGE_SIZE = 1000
 
@@ -47,16 +53,20 @@ class Column:
             type,
         )
 
-    def json(self, obj, request):
+    def json(self, obj, origin):
+        """The value in a download served from `origin` (see site_origin): a page's
+        path becomes its full address. Paths come from reverse(), quoted already, so
+        joining them gives what request.build_absolute_uri() would, without parsing
+        and quoting again per row; other addresses are whole URLs (URLField)."""
         value = self.value(obj)
         if isinstance(value, datetime.date):
             return value.isoformat()
         if self.type == "url" and value and value.startswith("/"):
-            return request.build_absolute_uri(value)
+            return origin + value
         return value
 
-    def csv(self, obj, request):
-        value = self.json(obj, request)
+    def csv(self, obj, origin):
+        value = self.json(obj, origin)
         if value is None:
             return ""
         if isinstance(value, list):
@@ -93,8 +103,34 @@ def in_each_language(name, description):
     ]
 
 
-def page_path(obj):
-    return obj.get_absolute_url()
+def site_origin(request):
+    """The scheme and host that request.build_absolute_uri() puts before a path."""
+    return request.build_absolute_uri("/").removesuffix("/")
+
+
+# Valid for the int and the slug path converters alike, and in no route.
+ARGUMENT = "0123456789"
+
+
+@functools.lru_cache(maxsize=64)
+def route_around(url_name, language, script_prefix):
+    """The path of a page of url_name in the active language under the active script
+    prefix (the key of the cache), before and after its one argument."""
+    before, after = reverse(url_name, args=[ARGUMENT]).split(ARGUMENT)
+    return before, after
+
+
+def page_path(url_name, key):
+    """The value of a record's page column: the path its get_absolute_url() gives by
+    reversing url_name with the record's `key`, reversed once per language instead
+    of once per row. reverse() and build_absolute_uri() were two fifths of the time
+    of a statement row's values."""
+
+    def path(obj):
+        before, after = route_around(url_name, get_language(), get_script_prefix())
+        return f"{before}{getattr(obj, key)}{after}"
+
+    return path
 
 
 def schema(columns, title):
@@ -123,13 +159,6 @@ def schema(columns, title):
     }
 
 
-class Echo:
-    """csv.writer writes into this and gets the line back, for streaming."""
-
-    def write(self, value):
-        return value
-
-
 class ExportView(View):
     """GET /<list>.csv or /<list>.json with the list's own filter parameters."""
 
@@ -155,16 +184,26 @@ class ExportView(View):
         return self.json(queryset)
 
     def csv(self, queryset):
-        request = self.request
-        writer = csv.writer(Echo())
+        origin = site_origin(self.request)
 
-        def rows():
+        def chunks():
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
             # The byte-order mark lets spreadsheets read the UTF-8 accents right.
-            yield "\ufeff" + writer.writerow([c.name for c in self.columns])
+            buffer.write("\ufeff")
+            writer.writerow([c.name for c in self.columns])
             for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-                yield writer.writerow([c.csv(obj, request) for c in self.columns])
+                writer.writerow([c.csv(obj, origin) for c in self.columns])
+                if buffer.tell() >= CSV_CHUNK_CHARACTERS:
+                    yield buffer.getvalue()
+                    buffer.seek(0)
+                    buffer.truncate()
+            if buffer.tell():
+                yield buffer.getvalue()
 
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            chunks(), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{self.name}.csv"'
         return response
 
@@ -194,6 +233,8 @@ class ExportView(View):
                 {"errors": {"page": [{"message": _("No such page.")}]}}, status=404
             )
 
+        origin = site_origin(request)
+
         def link(number):
             return request.build_absolute_uri("?" + querystring(request, page=number))
 
@@ -205,7 +246,7 @@ class ExportView(View):
                 if page.has_previous()
                 else None,
                 "results": [
-                    {c.name: c.json(obj, request) for c in self.columns} for obj in page
+                    {c.name: c.json(obj, origin) for c in self.columns} for obj in page
                 ],
             },
             json_dumps_params={"ensure_ascii": False},

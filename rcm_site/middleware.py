@@ -29,7 +29,8 @@ class PublicPageCacheMiddleware:
     """Serves anonymous GETs of public pages from the cache (see page_cache).
 
     Readers' browsers are told to revalidate every time (no-cache); with the ETag from
-    ConditionalGetMiddleware a repeat visit costs a 304, and is never stale.
+    ConditionalGetMiddleware a repeat visit costs a 304, and is never stale. A streamed
+    download is filed once it has been sent, if it was small enough.
     """
 
     def __init__(self, get_response):
@@ -44,5 +45,8 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             if page_cache.cacheable_response(response):
                 patch_cache_control(response, no_cache=True)
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                if response.streaming:
+                    page_cache.store_when_streamed(response, key)
+                else:
+                    cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response

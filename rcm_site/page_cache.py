@@ -6,6 +6,9 @@ Any save or delete of content (see SiteConfig.ready) starts a new generation, so
 next request renders afresh.
 A record scheduled for later becomes public without a save, so each generation also
 ends by itself at the next scheduled publish time.
+
+A streamed download is kept too when it turns out small (store_when_streamed): it
+is filed once its last chunk has gone out, as an ordinary response.
 """
 
 import datetime
@@ -16,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone, translation
 
 from .publishing import PublicationStatus, Publishable
@@ -118,8 +122,42 @@ def cacheable_request(request):
 def cacheable_response(response):
     return (
         response.status_code == 200
-        and not response.streaming
+        # Files are the server's to send (sendfile); an async stream cannot be copied
+        # on the way out of a sync worker.
+        and not isinstance(response, FileResponse)
+        and not (response.streaming and response.is_async)
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
+
+
+def store_when_streamed(response, key):
+    """Let a streamed response's chunks through unchanged while keeping a copy; when
+    the stream has ended within PAGE_CACHE_MAX_STREAM_BYTES, cache an ordinary response
+    with its status, headers and body under `key`. A larger stream is no longer
+    copied; one that fails or is abandoned midway stores nothing."""
+    # The headers as they are now, before the outer middleware adds its own: what
+    # a cached page holds too.
+    stored = HttpResponse(status=response.status_code)
+    for header, value in response.items():
+        stored[header] = value
+    chunks = response.streaming_content
+    limit = settings.PAGE_CACHE_MAX_STREAM_BYTES
+
+    def copying():
+        kept, size = [], 0
+        for chunk in chunks:
+            if kept is not None:
+                size += len(chunk)
+                if size <= limit:
+                    kept.append(chunk)
+                else:
+                    kept = None
+            yield chunk
+        if kept is not None:
+            stored.content = b"".join(kept)
+            stored["Content-Length"] = size
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+
+    response.streaming_content = copying()

@@ -239,6 +239,15 @@ CACHES = {
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
+# A streamed download (CSV) is kept like a page when the whole of it fits in this many
+# bytes. At 1 MB a year of meetings, the organizations, or one person's or meeting's
+# statements (tens to hundreds of KB) come from the cache, while the lists of every
+# person or statement (MBs) stream afresh. The cap bounds the copy a worker holds while
+# it streams, and what one entry adds to a local-memory cache (300 entries a worker:
+# 300 MB at worst, were each a different near-1 MB download).
+PAGE_CACHE_MAX_STREAM_BYTES = int(
+    os.environ.get("DJANGO_PAGE_CACHE_MAX_STREAM_BYTES", 1024 * 1024)
+)
 # make bench adds a bare HttpResponse view to measure pages against.
 BENCHMARK = env_bool("DJANGO_BENCHMARK")
 

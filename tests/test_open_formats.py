@@ -13,8 +13,10 @@ import jsonschema
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from events.models import Event, Statement
+from people.models import Organization, Person
 
 from . import factories as f
 from .conftest import WORKSHOP
@@ -370,6 +372,51 @@ def test_statement_csv_columns(seed, client):
          "ilo-fair-recruitment-principles", "ilo-refugee-labour-market-principles"]
     )  # fmt: skip
     assert row["text"].startswith("International conventions on migrant workers")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    ("download", "model", "key"),
+    [
+        ("events", Event, "slug"),
+        ("statements", Statement, "id"),
+        ("people", Person, "slug"),
+        ("organizations", Organization, "slug"),
+    ],
+)
+def test_download_url_is_the_records_page(seed, client, language, download, model, key):
+    """The url column is built without a reverse() per row; it must stay the address
+    get_absolute_url gives."""
+    field = "pk" if key == "id" else key
+    with translation.override(language):
+        pages = {
+            str(getattr(obj, field)): HOST + obj.get_absolute_url()
+            for obj in model.objects.published()
+        }
+    assert pages
+    rows = read_csv(client.get(f"/{language}/{download}.csv"))
+    assert {row[key]: row["url"] for row in rows} == pages
+    results = client.get(f"/{language}/{download}.json").json()["results"]
+    assert {str(item[key]): item["url"] for item in results} == pages
+
+
+def test_csv_streams_in_chunks_of_many_rows(client, monkeypatch, settings):
+    # Both requests must stream: the page cache would answer the second.
+    settings.PAGE_CACHE_ENABLED = False
+    event, speaker = f.EventFactory(), f.PersonFactory()
+    f.StatementFactory.create_batch(
+        300, event=event, speaker=speaker, text="Words on labour migration. " * 6
+    )
+    url = "/en/statements.csv"
+    chunks = list(client.get(url).streaming_content)
+    rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode("utf-8-sig"))))
+    assert len(rows) == 300
+    assert 1 < len(chunks) <= len(rows) / 50
+    assert chunks[0].startswith("\ufeffid,url,text,".encode())
+    monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 1)
+    one_a_row = list(client.get(url).streaming_content)
+    assert len(one_a_row) == len(rows)
+    assert b"".join(one_a_row) == b"".join(chunks)
 
 
 @pytest.mark.parametrize("name", ["meetings", "statements", "people", "organizations"])

@@ -220,6 +220,75 @@ def test_staff_pages_are_not_served_from_the_public_cache(client):
     assert "Coming words." in page_text(staff.get(url))
 
 
+MEETINGS_CSV = "/en/events.csv"
+
+
+def test_small_download_streams_once_then_comes_from_the_page_cache(
+    client, django_assert_num_queries
+):
+    f.EventFactory.create_batch(3)
+    first = client.get(MEETINGS_CSV)
+    assert first.streaming
+    body = b"".join(first.streaming_content)
+    with django_assert_num_queries(0):
+        again = client.get(MEETINGS_CSV)
+    assert not again.streaming
+    assert again.content == body
+    for header in ("Content-Type", "Content-Disposition", "Cache-Control"):
+        assert again[header] == first[header]
+    assert "no-cache" in again["Cache-Control"]
+    assert again["Content-Length"] == str(len(body))
+    repeat = client.get(MEETINGS_CSV, headers={"If-None-Match": again["ETag"]})
+    assert repeat.status_code == 304
+
+
+def test_download_over_the_size_cap_streams_whole_every_time(client, settings):
+    f.EventFactory.create_batch(3)
+    settings.PAGE_CACHE_MAX_STREAM_BYTES = 0
+    body = b"".join(client.get(MEETINGS_CSV).streaming_content)
+    assert body.count(b"\r\n") == 4
+
+    settings.PAGE_CACHE_MAX_STREAM_BYTES = len(body) - 1
+    for _ in range(2):
+        response = client.get(MEETINGS_CSV)
+        assert response.streaming
+        assert b"".join(response.streaming_content) == body
+
+    settings.PAGE_CACHE_MAX_STREAM_BYTES = len(body)
+    b"".join(client.get(MEETINGS_CSV).streaming_content)
+    assert client.get(MEETINGS_CSV).content == body
+
+
+def test_download_that_fails_midway_is_not_cached(client, monkeypatch):
+    f.EventFactory.create_batch(3)
+    monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 1)
+    rows = iter([False, True])
+
+    def slugs_or_fail(items):
+        if next(rows):
+            raise OperationalError("the database went away")
+        return [item.slug for item in items]
+
+    monkeypatch.setattr("events.exports.slugs", slugs_or_fail)
+    chunks = iter(client.get(MEETINGS_CSV).streaming_content)
+    assert next(chunks).startswith("\ufeffslug,url,".encode())
+    with pytest.raises(OperationalError):
+        list(chunks)
+    monkeypatch.undo()
+    response = client.get(MEETINGS_CSV)
+    assert response.streaming
+    assert b"".join(response.streaming_content).count(b"\r\n") == 4
+
+
+def test_download_abandoned_midway_is_not_cached(client, monkeypatch):
+    f.EventFactory.create_batch(3)
+    monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 1)
+    response = client.get(MEETINGS_CSV)
+    next(iter(response.streaming_content))
+    response.close()
+    assert client.get(MEETINGS_CSV).streaming
+
+
 @pytest.mark.parametrize(
     "url", ["/en/", "/en/events/", "/en/feeds/events/", "/en/events/calendar.ics"]
 )
