@@ -232,21 +232,22 @@ CACHES = {
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             # Room for record cards beside whole pages (300 by default, which a few
-            # lists of twenty cards fill); still a few tens of MB a worker at most.
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            # lists of twenty cards fill). Least recently used entries go first.
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     )
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 # A streamed download (CSV) is kept like a page when the whole of it fits in this many
-# bytes. At 1 MB a year of meetings, the organizations, or one person's or meeting's
-# statements (tens to hundreds of KB) come from the cache, while the lists of every
-# person or statement (MBs) stream afresh. The cap bounds the copy a worker holds while
-# it streams, and what one entry adds to a local-memory cache (300 entries a worker:
-# 300 MB at worst, were each a different near-1 MB download).
+# bytes. At 256 KB a year of meetings, or one person's or meeting's statements (tens of
+# KB), come from the cache, while the lists of every person or statement (MBs) stream
+# afresh. The cap bounds the copy a worker holds while it streams, and what one entry
+# adds to a local-memory cache (1,000 entries a worker: 256 MB at worst, were each a
+# different near-cap download; Redis, with its own memory limit, is the production
+# cache).
 PAGE_CACHE_MAX_STREAM_BYTES = int(
-    os.environ.get("DJANGO_PAGE_CACHE_MAX_STREAM_BYTES", 1024 * 1024)
+    os.environ.get("DJANGO_PAGE_CACHE_MAX_STREAM_BYTES", 256 * 1024)
 )
 # make bench adds a bare HttpResponse view to measure pages against.
 BENCHMARK = env_bool("DJANGO_BENCHMARK")
