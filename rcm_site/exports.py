@@ -26,6 +26,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
+from . import page_cache
+
 CHUNK_SIZE = 1000
 # Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
 # workers; a row each meant 100,000 small TCP segments, each waiting on a delayed ACK.
@@ -221,6 +223,8 @@ class ExportView(View):
                 {"errors": {"page_size": [{"message": message}]}}, status=400
             )
         paginator = Paginator(queryset, size)
+        # Counting a filter over 100,000 statements is the costliest query here.
+        paginator.count = page_cache.kept_count(request, queryset)
         try:
             page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

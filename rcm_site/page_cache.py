@@ -100,6 +100,13 @@ def kept(request, compute, *parts):
     )
 
 
+def kept_count(request, queryset):
+    """The number of records of the list at this address, whichever page of it."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return kept(request, queryset.count, "count", request.path, query.urlencode())
+
+
 def cache_key(request, generation):
     """The full address and the language the page is in: the /en/ or /es/ prefix, or
     for an address without one (robots.txt, the sitemap, a redirect to a prefixed

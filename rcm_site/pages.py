@@ -75,11 +75,7 @@ class FilteredListView(FilterView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        paginator.count = page_cache.kept(
-            self.request, queryset.count, "count", self.request.path, query.urlencode()
-        )
+        paginator.count = page_cache.kept_count(self.request, queryset)
         return paginator
 
     def paginate_queryset(self, queryset, page_size):

@@ -121,3 +121,15 @@ def test_the_kept_navigation_marks_the_page_it_is_on(seed, client, pages_not_cac
     ]:
         body = client.get(url).content.decode()
         assert re.findall(r'aria-current="page">([^<]+)<', body) == [current], url
+
+
+def test_a_json_download_reuses_its_count_until_a_save(seed, client, pages_not_cached):
+    url = "/en/statements.json?page_size=2"
+    first, first_queries = queries_of(client, url)
+    again, again_queries = queries_of(client, url)
+    assert again.json() == first.json()
+    assert first.json()["count"] == 4
+    assert any("COUNT(" in sql for sql in first_queries)
+    assert not any("COUNT(" in sql for sql in again_queries)
+    f.StatementFactory()
+    assert client.get(url).json()["count"] == 5
