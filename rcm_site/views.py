@@ -127,6 +127,11 @@ def media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+# Ranked ids beyond a section's ten, for records in the index that the public may not
+# see (drafts): each one loaded costs a record on every search page.
+SPARE_RESULTS = 5
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -142,15 +147,21 @@ class SearchView(TemplateView):
 
     template_name = "search.html"
     per_section = 10
+    # Each kind with only the related records its results show.
     sections = [
         (_("Meetings"), Event, "events:event_list", lambda qs: qs.for_list()),
         (
             _("Statements"),
             Statement,
             "events:statement_list",
-            lambda qs: qs.for_cards(),
+            lambda qs: qs.select_related("event", "speaker", "organization"),
         ),
-        (_("People"), Person, "people:person_list", lambda qs: qs.for_list()),
+        (
+            _("People"),
+            Person,
+            "people:person_list",
+            lambda qs: qs.select_related("country"),
+        ),
         (
             _("Organizations"),
             Organization,
@@ -193,9 +204,9 @@ class SearchView(TemplateView):
         }
 
     def ranked_and_count(self, model, query):
-        """The ids of the best matches, best first, with a few spare for records the
-        public may not see; and the number of public matches."""
+        """The ids of the best matches, best first, with a few spare; and the number
+        of public matches."""
         return (
-            search.ranked_ids(model, query, self.per_section * 3),
+            search.ranked_ids(model, query, self.per_section + SPARE_RESULTS),
             model.objects.published().search(query).count(),
         )
