@@ -1,3 +1,5 @@
+import functools
+
 from django import forms
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -194,11 +196,17 @@ class SearchView(TemplateView):
             model._meta.label,
             search.words(query),
         )
-        found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
+
+        # Read only if the section is not kept already rendered (see search.html).
+        @functools.cache
+        def items():
+            found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
+            return [found[pk] for pk in ranked if pk in found][: self.per_section]
+
         return {
             "title": title,
             "kind": model._meta.model_name,
-            "items": [found[pk] for pk in ranked if pk in found][: self.per_section],
+            "items": items,
             "count": count,
             "list_url": reverse(list_url),
         }

@@ -133,3 +133,15 @@ def test_a_json_download_reuses_its_count_until_a_save(seed, client, pages_not_c
     assert not any("COUNT(" in sql for sql in again_queries)
     f.StatementFactory()
     assert client.get(url).json()["count"] == 5
+
+
+def test_kept_search_results_are_per_language(seed, client, pages_not_cached):
+    english = page_text(client.get("/en/search/?q=governance"))
+    spanish = page_text(client.get("/es/search/?q=governance"))
+    again, queries = queries_of(client, "/en/search/?q=governance")
+    assert "Regional Workshop on the Governance of Labour Migration" in english
+    assert "Taller Regional sobre la Gobernanza de la Migración Laboral" in spanish
+    assert "Regional Workshop on the Governance" not in spanish
+    assert page_text(again) == english
+    # Nothing is read again for the results: only the search form is rendered.
+    assert queries == []
