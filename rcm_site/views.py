@@ -130,7 +130,7 @@ def media(request, path):
 
 
 # Ranked ids beyond a section's ten, for records in the index that the public may not
-# see (drafts): each one loaded costs a record on every search page.
+# see (drafts); each is one more record to read when the results are rendered.
 SPARE_RESULTS = 5
 
 
