@@ -57,6 +57,8 @@ def id_range(model):
 
 
 def entry(model, object_id, folded_text):
+    if object_id >> KIND_SHIFT:
+        raise ValueError(f"{kind(model)} {object_id}: too large an id to index.")
     return SearchEntry(
         id=id_range(model)[0] + object_id,
         kind=kind(model),

@@ -1,6 +1,7 @@
 """Full-text search: accent-, case- and normalization-insensitive, current after every
 save, published records only, hostile syntax harmless, a fixed query cost."""
 
+import itertools
 import re
 
 import pytest
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import Event, Statement
 from people.models import Person
+from rcm_site import search
 
 from . import factories as f
 from .test_pages import page_text
@@ -173,3 +175,14 @@ def test_rebuild_command_indexes_bulk_inserted_records(client):
     assert found(client, "/en/people/?q=bulk") == []
     call_command("rebuild_search_index", verbosity=0)
     assert found(client, "/en/people/?q=bulk") == ["Bulk Inserted"]
+
+
+def test_each_kind_has_its_own_range_of_entry_ids():
+    ranges = sorted(search.id_range(model) for model in search.registry)
+    assert len(ranges) == 4
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(ranges))
+    first, last = search.id_range(Statement)
+    assert search.entry(Statement, 7, "words").id == first + 7
+    # An id past the range would land among another kind's entries.
+    with pytest.raises(ValueError):
+        search.entry(Statement, last - first + 1, "words")

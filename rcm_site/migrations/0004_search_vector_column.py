@@ -1,7 +1,7 @@
 """PostgreSQL keeps each entry's tsvector in a generated column, indexed with GIN, so
-ranking a match reads the stored vector instead of parsing the text again: ranking
-the 9,000 statements that match "diaz" went from about 200 ms to a tenth of that.
-SQLite's FTS5 table already stores what it ranks."""
+ranking a match reads the stored vector instead of parsing the text again (ranking
+the 9,000 demo statements that match "diaz" takes 26 ms). SQLite's FTS5 table already
+stores what it ranks."""
 
 from django.db import migrations
 
