@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.autoreload import get_template_directories
+from django.utils.autoreload import file_changed
 from django.utils.translation import gettext_lazy as _
 
 CONTENT_APPS = {"people", "events"}
@@ -9,6 +11,17 @@ def content_changed(sender, action="post_save", **kwargs):
     from .page_cache import new_generation
 
     if action.startswith("post_"):
+        new_generation()
+
+
+def template_changed(sender, file_path, **kwargs):
+    """runserver reloads an edited template without restarting, so the cards and other
+    fragments rendered from it would stay in the cache: start a new generation."""
+    from .page_cache import new_generation
+
+    if file_path.suffix != ".py" and any(
+        directory in file_path.parents for directory in get_template_directories()
+    ):
         new_generation()
 
 
@@ -36,3 +49,4 @@ class SiteConfig(AppConfig):
                     dispatch_uid=f"pages-del-{model._meta.label}",
                 )
         m2m_changed.connect(content_changed, dispatch_uid="pages-m2m")
+        file_changed.connect(template_changed, dispatch_uid="pages-template-changed")

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.autoreload import file_changed
 
 from events.models import Statement
 from rcm_site import page_cache
@@ -149,3 +150,14 @@ def test_kept_search_results_are_per_language(seed, client, pages_not_cached):
     assert page_text(again) == english
     # Nothing is read again for the results: only the search form is rendered.
     assert queries == []
+
+
+def test_an_edited_template_starts_a_new_generation(settings):
+    """runserver reloads templates without restarting; the fragments rendered from the
+    old one must not be served."""
+    generation = page_cache.current_generation()
+    file_changed.send(sender=None, file_path=settings.BASE_DIR / "events/models.py")
+    assert page_cache.current_generation() == generation
+    card = settings.BASE_DIR / "templates/includes/event_card.html"
+    file_changed.send(sender=None, file_path=card)
+    assert page_cache.current_generation() != generation
