@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
@@ -71,7 +72,8 @@ class FilteredListView(FilterView):
     # What a list shows at an address (its count and the records of each page) is
     # the same for every reader until the content changes, and finding it can mean
     # counting and sorting most of 100,000 statements: it is worked out once per
-    # generation (see page_cache.kept), and each page is then read by primary key.
+    # generation (see page_cache.kept), and each page's records are then read by
+    # primary key, if at all.
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
@@ -88,8 +90,7 @@ class FilteredListView(FilterView):
             "page",
             self.request.get_full_path(),
         )
-        found = self.get_queryset().in_bulk(ids)
-        page.object_list = [found[pk] for pk in ids if pk in found]
+        page.object_list = RecordsById(ids, self.get_queryset())
         return paginator, page, page.object_list, is_paginated
 
     def chosen_facets(self):
@@ -111,6 +112,33 @@ class FilteredListView(FilterView):
                     }
                 )
         return facets
+
+
+class RecordsById:
+    """A list of records known by their ids, in that order, read from the database in
+    one query only when something needs them as records. The cards tag needs only the
+    ids of the cards it has kept, and reads the others with load()."""
+
+    def __init__(self, ids, queryset):
+        self.ids = ids
+        self.queryset = queryset
+
+    def load(self, ids):
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    @cached_property
+    def records(self):
+        return self.load(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self.records)
+
+    def __getitem__(self, index):
+        return self.records[index]
 
 
 class Excerpt:

@@ -13,6 +13,7 @@ from events.models import Statement
 from rcm_site import page_cache
 
 from . import factories as f
+from .conftest import start_new_generation
 from .test_editorial import staff
 from .test_pages import page_text
 
@@ -22,8 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages_not_cached(settings):
     settings.PAGE_CACHE_ENABLED = False
-    # The first page of a generation also looks up when it ends.
-    page_cache.current_generation()
+    start_new_generation()
 
 
 def queries_of(client, url):
@@ -50,12 +50,25 @@ def test_the_next_reader_of_a_list_reuses_its_count_page_and_form(
     )
     assert len(first_queries) == 6
     assert any("COUNT(" in sql for sql in first_queries)
-    # Left: checking the country asked for, and reading the page's statements by
-    # their ids; not counting, finding the page, or the dropdowns' choices.
-    assert len(again_queries) == 2
+    # Left: checking the country asked for. Not counting, finding the page, the
+    # dropdowns' choices, or reading the statement its kept card shows.
+    assert len(again_queries) == 1
     assert 'FROM "people_country"' in again_queries[0]
-    assert '"events_statement"."id" IN (' in again_queries[1]
     assert "1 result" in page_text(again)
+
+
+def test_a_list_reads_only_the_records_whose_cards_are_not_kept(
+    seed, client, pages_not_cached
+):
+    client.get("/en/statements/?country=mx")
+    response, queries = queries_of(client, "/en/statements/")
+    text = page_text(response)
+    for words in ["ILO 97 and 143", "Ambassador Miguel Díaz Reynoso"]:
+        assert words in text
+    (ids,) = re.findall(r'"events_statement"\."id" IN \(([\d, ]+)\)', " ".join(queries))
+    mexican = Statement.objects.get(country__iso_code="MX")
+    others = Statement.objects.exclude(pk=mexican.pk).values_list("pk", flat=True)
+    assert {int(pk) for pk in ids.split(", ")} == set(others)
 
 
 def test_a_save_shows_at_once_in_kept_counts_and_cards(seed, client, pages_not_cached):

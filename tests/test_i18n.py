@@ -19,10 +19,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event, Statement
-from rcm_site import catalogue, page_cache
+from rcm_site import catalogue
 
 from . import factories as f
-from .conftest import WORKSHOP
+from .conftest import WORKSHOP, start_new_generation
 from .test_pages import page_text
 
 pytestmark = pytest.mark.django_db
@@ -446,11 +446,9 @@ def test_a_page_costs_the_same_queries_in_either_language(bilingual, client, set
     settings.PAGE_CACHE_ENABLED = False
 
     def from_scratch(url):
-        # A new generation, so that neither language reuses what the other worked
-        # out (a search's ranking is the same in both); started before counting, as
-        # the first page of a generation also looks up when it ends.
-        page_cache.new_generation()
-        page_cache.current_generation()
+        # Neither language reuses what the other worked out (a search's ranking is
+        # the same in both).
+        start_new_generation()
         return count_queries(client, url)
 
     for english in public_urls("en")[0]:

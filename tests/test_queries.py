@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from events.models import Statement
 
 from . import factories as f
+from .conftest import start_new_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,7 @@ URLS = [
 
 
 def count_queries(client, url):
+    start_new_generation()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url

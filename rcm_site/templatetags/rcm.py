@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from rcm_site import page_cache, search
+from rcm_site.pages import RecordsById
 from rcm_site.translated import active_language
 
 register = template.Library()
@@ -80,12 +81,21 @@ def cards(context, records, template_name, **options):
     """Each record's card: `template_name` rendered with the record under its model's
     name (``event``, ``statement``) and `options`. A card looks the same on every page
     that lists the record, so it is rendered once per generation and language and
-    kept; a list's cards come from the cache in one round trip.
+    kept; a list's cards come from the cache in one round trip. Given a RecordsById
+    (a list page), only the records of the cards not kept are read.
 
     A staff preview shares them: the card of a record not yet public (marked as a
     draft) is only ever listed on previews, and the moment a record becomes public,
     by a save or at its publish time, starts a new generation."""
-    records = list(records)
+    if isinstance(records, RecordsById):
+        ids, load = records.ids, records.load
+    else:
+        records = list(records)
+        ids = [record.pk for record in records]
+
+        def load(wanted):
+            return [record for record in records if record.pk in wanted]
+
     card = context.template.engine.get_template(template_name)
 
     def render(record):
@@ -96,10 +106,12 @@ def cards(context, records, template_name, **options):
         repr((active_language(), template_name, sorted(options.items()))).encode()
     ).hexdigest()
     prefix = f"card:{page_cache.generation_of(context.request)}:{variant}:"
-    keys = {f"{prefix}{record.pk}": record for record in records}
-    html = cache.get_many(keys)
-    missing = {key: render(record) for key, record in keys.items() if key not in html}
-    cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
-    html |= missing
+    html = cache.get_many([f"{prefix}{pk}" for pk in ids])
+    missing = {pk for pk in ids if f"{prefix}{pk}" not in html}
+    if missing:
+        rendered = {f"{prefix}{record.pk}": render(record) for record in load(missing)}
+        cache.set_many(rendered, settings.PAGE_CACHE_SECONDS)
+        html |= rendered
+    keys = [f"{prefix}{pk}" for pk in ids]
     # Every piece is template output, escaped as it was rendered.
-    return mark_safe("".join(html[key] for key in keys))  # noqa: S308
+    return mark_safe("".join(html[key] for key in keys if key in html))  # noqa: S308
