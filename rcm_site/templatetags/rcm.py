@@ -106,12 +106,12 @@ def cards(context, records, template_name, **options):
         repr((active_language(), template_name, sorted(options.items()))).encode()
     ).hexdigest()
     prefix = f"card:{page_cache.generation_of(context.request)}:{variant}:"
-    html = cache.get_many([f"{prefix}{pk}" for pk in ids])
-    missing = {pk for pk in ids if f"{prefix}{pk}" not in html}
+    keys = {pk: f"{prefix}{pk}" for pk in ids}
+    html = cache.get_many(keys.values())
+    missing = {pk for pk, key in keys.items() if key not in html}
     if missing:
-        rendered = {f"{prefix}{record.pk}": render(record) for record in load(missing)}
+        rendered = {keys[record.pk]: render(record) for record in load(missing)}
         cache.set_many(rendered, settings.PAGE_CACHE_SECONDS)
         html |= rendered
-    keys = [f"{prefix}{pk}" for pk in ids]
     # Every piece is template output, escaped as it was rendered.
-    return mark_safe("".join(html[key] for key in keys if key in html))  # noqa: S308
+    return mark_safe("".join(html[key] for key in keys.values() if key in html))  # noqa: S308
