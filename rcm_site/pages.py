@@ -137,9 +137,6 @@ class RecordsById:
     def __iter__(self):
         return iter(self.records)
 
-    def __getitem__(self, index):
-        return self.records[index]
-
 
 class Excerpt:
     """The first rows of a related list and the size of the whole, so a page can show

@@ -25,7 +25,6 @@ writes no "deleted" history row per demo record either.
 
 import argparse
 import datetime
-import functools
 import random
 import time
 import uuid
@@ -434,15 +433,14 @@ def index_for_search(created):
     """The search entries that post_save would have written for these records, given
     as {model: instances}, each instance with what its search_text() reads cached."""
     # fold() works character by character, so folding word by word gives the same
-    # text; the generated texts share a few hundred words, folded once each here
-    # instead of once per record (over a hundred thousand by default).
-    fold_word = functools.cache(search.fold)
+    # text; the generated texts share a few hundred words, folded once each by
+    # search.fold_word instead of once per record (over a hundred thousand).
     SearchEntry.objects.bulk_create(
         [
             search.entry(
                 model,
                 instance.pk,
-                " ".join(map(fold_word, instance.search_text().split(" "))),
+                " ".join(map(search.fold_word, instance.search_text().split(" "))),
             )
             for model in search.registry
             for instance in created.get(model, [])
