@@ -5,7 +5,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, When
+from django.db.models import Case, F, Prefetch, Q, When, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -167,15 +167,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
 
     def with_roles(self, preview=False):
         """Organizations and their roles in page_roles, hosts first."""
-        return self.prefetch_related(
-            Prefetch(
-                "roles",
-                EventOrganization.objects.visible(preview)
-                .select_related("organization")
-                .in_role_order(),
-                to_attr="page_roles",
-            )
-        )
+        return self.prefetch_related(role_prefetch(preview))
 
     def for_search_index(self):
         return self.select_related("country")
@@ -183,42 +175,53 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def for_calendar(self):
         return self.select_related("country").with_roles()
 
-    def for_page(self, preview=False):
-        """A meeting with everything its page shows; each related list holds only
-        public records, or drafts too when staff preview the page."""
-        return (
-            self.select_related("country", "source_publisher")
-            .with_roles(preview)
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    Participation.objects.visible(preview).select_related(
-                        "person", "position__organization"
-                    ),
-                    to_attr="page_participations",
-                ),
-                Prefetch(
-                    "statements",
-                    Statement.objects.visible(preview)
-                    .for_cards()
-                    .order_by("order", "id"),
-                    to_attr="page_statements",
-                ),
-                Prefetch(
-                    "media_contacts",
-                    MediaContact.objects.visible(preview).select_related(
-                        "person", "organization"
-                    ),
-                    to_attr="page_media_contacts",
-                ),
-                Prefetch("resources", Resource.objects.select_related("issuer")),
-                "key_figures",
-                "key_points",
-                "photos",
-                "sectors",
-                "topics",
-            )
-        )
+    def for_page(self):
+        """A meeting with what the top of its page shows; the rest of it comes with
+        Event.with_page_relations, only when the page is rendered afresh."""
+        return self.select_related("country", "source_publisher")
+
+
+def role_prefetch(preview=False):
+    return Prefetch(
+        "roles",
+        EventOrganization.objects.visible(preview)
+        .select_related("organization")
+        .in_role_order(),
+        to_attr="page_roles",
+    )
+
+
+def page_relations(preview=False):
+    """Everything a meeting's page lists; each list holds only public records, or
+    drafts too when staff preview the page."""
+    return [
+        role_prefetch(preview),
+        Prefetch(
+            "participations",
+            Participation.objects.visible(preview).select_related(
+                "person", "position__organization"
+            ),
+            to_attr="page_participations",
+        ),
+        Prefetch(
+            "statements",
+            Statement.objects.visible(preview).for_cards().order_by("order", "id"),
+            to_attr="page_statements",
+        ),
+        Prefetch(
+            "media_contacts",
+            MediaContact.objects.visible(preview).select_related(
+                "person", "organization"
+            ),
+            to_attr="page_media_contacts",
+        ),
+        Prefetch("resources", Resource.objects.select_related("issuer")),
+        "key_figures",
+        "key_points",
+        "photos",
+        "sectors",
+        "topics",
+    ]
 
 
 class Event(Translated, SlugKeyed, Publishable):
@@ -351,6 +354,11 @@ class Event(Translated, SlugKeyed, Publishable):
         if self.site_translation and self.site_translation == active_language():
             return SITE_TRANSLATION_NOTES[self.site_translation]
         return ""
+
+    def with_page_relations(self, preview=False):
+        """This meeting with all that its page lists (see page_relations)."""
+        prefetch_related_objects([self], *page_relations(preview))
+        return self
 
     @property
     def card_image(self):

@@ -1,9 +1,17 @@
+import functools
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
+from rcm_site.pages import (
+    Excerpt,
+    FilteredListView,
+    PreviewableDetailView,
+    kept_records,
+)
 
 from .calendars import calendar
 from .filters import EventFilter, StatementFilter
@@ -22,16 +30,25 @@ class EventDetailView(PreviewableDetailView):
     model = Event
 
     def get_page_queryset(self, preview):
-        return Event.objects.visible(preview).for_page(preview)
+        return Event.objects.visible(preview).for_page()
 
     def get_context_data(self, **kwargs):
-        event = self.object
+        event, request = self.object, self.request
+        # The meeting's own account and its structured data are kept rendered for the
+        # generation (see event_detail.html): its lists are read only to render them.
+        in_full = SimpleLazyObject(lambda: event.with_page_relations(self.preview))
         return super().get_context_data(
-            structured_data=event_data(event, self.request),
-            other_meetings=Event.objects.published()
-            .for_list()
-            .filter(kind=event.kind)
-            .exclude(pk=event.pk)[:5],
+            event_in_full=in_full,
+            structured_data=functools.cache(lambda: event_data(in_full, request)),
+            other_meetings=kept_records(
+                request,
+                Event.objects.published()
+                .for_list()
+                .filter(kind=event.kind)
+                .exclude(pk=event.pk),
+                "other_meetings",
+                limit=5,
+            ),
             **kwargs,
         )
 
@@ -63,9 +80,12 @@ class TopicDetailView(DetailView):
     model = Topic
 
     def get_context_data(self, **kwargs):
+        topic, request = self.object, self.request
         return super().get_context_data(
-            events=Excerpt(self.object.events.published().for_list()),
-            statements=Excerpt(self.object.statements.published().for_cards()),
+            events=Excerpt(request, topic.events.published().for_list(), "events"),
+            statements=Excerpt(
+                request, topic.statements.published().for_cards(), "statements"
+            ),
             **kwargs,
         )
 

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
+from rcm_site import page_cache
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .filters import OrganizationFilter, PersonFilter
@@ -26,18 +27,30 @@ class PersonDetailView(PreviewableDetailView):
         return Person.objects.visible(preview).select_related("country")
 
     def get_context_data(self, **kwargs):
-        person, preview = self.object, self.preview
-        positions = person.positions.visible(preview).select_related("organization")
+        person, preview, request = self.object, self.preview, self.request
+        positions = self.records(
+            person.positions.visible(preview).select_related("organization"),
+            "positions",
+        )
         return super().get_context_data(
             positions=positions,
-            structured_data=person_data(person, positions, self.request),
-            participations=Excerpt(
+            structured_data=page_cache.kept(
+                request,
+                lambda: person_data(person, positions, request),
+                "structured data",
+                request.build_absolute_uri(request.path),
+                preview,
+            ),
+            participations=self.excerpt(
                 person.participations.visible(preview)
                 .select_related("event", "position__organization")
                 .order_by("-event__start_date"),
+                "participations",
                 limit=20,
             ),
-            statements=Excerpt(person.statements.visible(preview).for_cards()),
+            statements=self.excerpt(
+                person.statements.visible(preview).for_cards(), "statements"
+            ),
             **kwargs,
         )
 
@@ -56,27 +69,31 @@ class OrganizationDetailView(PreviewableDetailView):
         return Organization.objects.visible(preview).select_related("country", "parent")
 
     def get_context_data(self, **kwargs):
-        organization, preview = self.object, self.preview
+        organization, preview, request = self.object, self.preview, self.request
         show_parent = bool(
             organization.parent and (preview or organization.parent.is_published())
         )
         return super().get_context_data(
-            structured_data=organization_data(organization, show_parent, self.request),
+            structured_data=organization_data(organization, show_parent, request),
             show_parent=show_parent,
-            roles=Excerpt(
+            roles=self.excerpt(
                 organization.event_roles.visible(preview)
                 .select_related("event")
                 .order_by("-event__start_date", "id"),
+                "roles",
                 limit=20,
             ),
-            positions=Excerpt(
+            positions=self.excerpt(
                 organization.positions.visible(preview)
                 .select_related("person")
                 .order_by("person__sort_name", "-start_date"),
+                "positions",
                 limit=20,
             ),
-            children=organization.children.visible(preview),
-            statements=Excerpt(organization.statements.visible(preview).for_cards()),
+            children=self.records(organization.children.visible(preview), "children"),
+            statements=self.excerpt(
+                organization.statements.visible(preview).for_cards(), "statements"
+            ),
             **kwargs,
         )
 
@@ -96,11 +113,15 @@ class CountryDetailView(DetailView):
         return get_object_or_404(Country, iso_code=self.kwargs["iso_code"].upper())
 
     def get_context_data(self, **kwargs):
-        country = self.object
+        country, request = self.object, self.request
         return super().get_context_data(
-            events=Excerpt(country.events.published().for_list()),
-            people=Excerpt(country.people.published(), limit=20),
-            organizations=Excerpt(country.organizations.published(), limit=20),
-            statements=Excerpt(country.statements.published().for_cards()),
+            events=Excerpt(request, country.events.published().for_list(), "events"),
+            people=Excerpt(request, country.people.published(), "people", limit=20),
+            organizations=Excerpt(
+                request, country.organizations.published(), "organizations", limit=20
+            ),
+            statements=Excerpt(
+                request, country.statements.published().for_cards(), "statements"
+            ),
             **kwargs,
         )

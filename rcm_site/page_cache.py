@@ -91,8 +91,11 @@ def generation_of(request):
 def kept(request, compute, *parts):
     """compute() for this generation: worked out by the first request that needs it and
     kept for the others. For what every reader sees alike, such as the number of
-    public statements matching a filter, which costs a count over 100,000 rows."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    public statements matching a filter, which costs a count over 100,000 rows.
+    Kept apart for each language, as lists may be ordered by translated names."""
+    digest = hashlib.sha256(
+        repr((translation.get_language(), *parts)).encode()
+    ).hexdigest()
     return cache.get_or_set(
         f"kept:{generation_of(request)}:{digest}",
         compute,

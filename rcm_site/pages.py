@@ -138,13 +138,32 @@ class RecordsById:
         return iter(self.records)
 
 
+def kept_records(request, queryset, *key, limit=None):
+    """The records of `queryset` (its first `limit`) as RecordsById: which ones is
+    worked out once per generation and kept under `key`, which names the list on
+    the page at this address."""
+    ids = queryset.values_list("pk", flat=True)[:limit]
+    return RecordsById(
+        page_cache.kept(request, lambda: list(ids), "records", request.path, *key),
+        queryset,
+    )
+
+
 class Excerpt:
     """The first rows of a related list and the size of the whole, so a page can show
-    a few and link to the filtered list of all of them."""
+    a few and link to the filtered list of all of them. Which rows, and how many in
+    all, is kept for the generation under `key` (see kept_records)."""
 
-    def __init__(self, queryset, limit=10):
-        self.items = queryset[:limit]
-        self.count = queryset.count()
+    def __init__(self, request, queryset, *key, limit=10):
+        ids = queryset.values_list("pk", flat=True)[:limit]
+        first, self.count = page_cache.kept(
+            request,
+            lambda: (list(ids), queryset.count()),
+            "excerpt",
+            request.path,
+            *key,
+        )
+        self.items = RecordsById(first, queryset)
         self.more = self.count > limit
 
 
@@ -177,6 +196,14 @@ class PreviewableDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=self.preview, **kwargs)
+
+    # A staff preview lists drafts too: its lists are kept apart from the public's.
+
+    def excerpt(self, queryset, name, limit=10):
+        return Excerpt(self.request, queryset, name, self.preview, limit=limit)
+
+    def records(self, queryset, name, limit=None):
+        return kept_records(self.request, queryset, name, self.preview, limit=limit)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -18,7 +19,7 @@ from people.models import Country, Organization, Person
 
 from . import page_cache, search
 from .exports import schema
-from .pages import MAX_QUERY_LENGTH
+from .pages import MAX_QUERY_LENGTH, kept_records
 from .publishing import published_q
 
 # name: (title, list page, CSV, JSON, columns)
@@ -58,15 +59,30 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        request = self.request
         events = Event.objects.published().for_list()
+        # Which meetings are still to come changes with the day, not with a save.
+        today = timezone.localdate()
         return super().get_context_data(
-            upcoming=events.upcoming()[:5],
-            recent=events.past()[:5],
-            statements=Statement.objects.published().for_cards()[:4],
-            key_figures=KeyFigure.objects.filter(published_q("event"))
-            .select_related("event")
-            .order_by("-event__start_date", "order")[:4],
-            countries=Country.objects.members(),
+            upcoming=kept_records(
+                request, events.upcoming(), "upcoming", today, limit=5
+            ),
+            recent=kept_records(request, events.past(), "recent", today, limit=5),
+            statements=kept_records(
+                request,
+                Statement.objects.published().for_cards(),
+                "statements",
+                limit=4,
+            ),
+            key_figures=kept_records(
+                request,
+                KeyFigure.objects.filter(published_q("event"))
+                .select_related("event")
+                .order_by("-event__start_date", "order"),
+                "key_figures",
+                limit=4,
+            ),
+            countries=kept_records(request, Country.objects.members(), "countries"),
             **kwargs,
         )
 

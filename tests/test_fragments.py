@@ -2,11 +2,13 @@
 filter forms and record cards. Reused by the next reader, never stale after a change,
 never a draft shown to the public."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django.utils.autoreload import file_changed
 
 from events.models import Statement
@@ -15,7 +17,7 @@ from rcm_site import page_cache
 from . import factories as f
 from .conftest import start_new_generation
 from .test_editorial import staff
-from .test_pages import page_text
+from .test_pages import EVENT_URL, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,75 @@ def test_an_edited_template_starts_a_new_generation(settings):
     card = settings.BASE_DIR / "templates/includes/event_card.html"
     file_changed.send(sender=None, file_path=card)
     assert page_cache.current_generation() != generation
+
+
+def test_the_next_reader_of_a_meeting_page_reads_only_the_meeting(
+    seed, client, pages_not_cached
+):
+    url = EVENT_URL
+    first_queries, again, again_queries = asked_twice(client, url)
+    assert len(first_queries) > 10
+    # Left: finding the meeting asked for (or a 404). Its account, its structured
+    # data and the other meetings' cards are kept.
+    assert len(again_queries) == 1
+    assert 'FROM "events_event"' in again_queries[0]
+    assert "Ambassador Miguel Díaz Reynoso" in page_text(again)
+
+    role = f.EventOrganizationFactory(
+        event=again.context["event"], note="New note <script>alert(1)</script>"
+    )
+    response = client.get(url)
+    assert "(New note <script>alert(1)</script>)" in page_text(response)
+    assert "<script>alert(1)" not in response.content.decode()
+    assert role.organization.name in page_text(response)
+
+
+def test_a_meeting_previewed_by_staff_and_read_by_the_public_each_see_their_own(
+    client, pages_not_cached
+):
+    event = f.EventFactory(title="Public meeting")
+    draft = f.PersonFactory(given_name="Dora", status="draft", publish_at=None)
+    f.ParticipationFactory(event=event, person=draft)
+    url = event.get_absolute_url()
+    client.force_login(staff("edna", "Editor"))
+    assert "Dora" in page_text(client.get(url + "?preview=1"))
+    client.logout()
+    public = client.get(url)
+    assert "Dora" not in page_text(public)
+    assert "Dora" not in public.content.decode()
+
+
+def test_a_person_page_keeps_its_lists_apart_from_staff_previews(
+    client, pages_not_cached
+):
+    person = f.PersonFactory(given_name="Ana")
+    f.StatementFactory(speaker=person, text="Said in public.")
+    f.StatementFactory(
+        speaker=person, status="draft", publish_at=None, text="A draft quote."
+    )
+    url = person.get_absolute_url()
+    client.force_login(staff("edna", "Editor"))
+    assert "A draft quote." in page_text(client.get(url + "?preview=1"))
+    client.logout()
+    public = page_text(client.get(url))
+    assert "Said in public." in public and "A draft quote." not in public
+
+
+def test_the_home_page_moves_a_meeting_to_the_recent_ones_the_day_after_it_ends(
+    client, pages_not_cached, monkeypatch
+):
+    today = timezone.localdate()
+    f.EventFactory(title="Ends today", start_date=today, end_date=today)
+
+    def sections():
+        text = page_text(client.get("/en/"))
+        coming, recent = text.split("Coming meetings")[1].split("Recent meetings")
+        return coming, recent.split("All meetings")[0]
+
+    coming, recent = sections()
+    assert "Ends today" in coming and "Ends today" not in recent
+    # No save in between: the day changing is enough.
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+    coming, recent = sections()
+    assert "Ends today" in recent and "Ends today" not in coming
