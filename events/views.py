@@ -42,11 +42,13 @@ class EventDetailView(PreviewableDetailView):
             structured_data=functools.cache(lambda: event_data(in_full, request)),
             other_meetings=kept_records(
                 request,
-                Event.objects.published()
-                .for_list()
-                .filter(kind=event.kind)
-                .exclude(pk=event.pk),
-                "other_meetings",
+                "other meetings",
+                lambda: (
+                    Event.objects.published()
+                    .for_list()
+                    .filter(kind=event.kind)
+                    .exclude(pk=event.pk)
+                ),
                 limit=5,
             ),
             **kwargs,
@@ -82,9 +84,13 @@ class TopicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         topic, request = self.object, self.request
         return super().get_context_data(
-            events=Excerpt(request, topic.events.published().for_list(), "events"),
+            events=Excerpt(
+                request, "events", lambda: topic.events.published().for_list()
+            ),
             statements=Excerpt(
-                request, topic.statements.published().for_cards(), "statements"
+                request,
+                "statements",
+                lambda: topic.statements.published().for_cards(),
             ),
             **kwargs,
         )

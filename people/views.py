@@ -29,8 +29,8 @@ class PersonDetailView(PreviewableDetailView):
     def get_context_data(self, **kwargs):
         person, preview, request = self.object, self.preview, self.request
         positions = self.records(
-            person.positions.visible(preview).select_related("organization"),
             "positions",
+            lambda: person.positions.visible(preview).select_related("organization"),
         )
         return super().get_context_data(
             positions=positions,
@@ -42,14 +42,16 @@ class PersonDetailView(PreviewableDetailView):
                 preview,
             ),
             participations=self.excerpt(
-                person.participations.visible(preview)
-                .select_related("event", "position__organization")
-                .order_by("-event__start_date"),
                 "participations",
+                lambda: (
+                    person.participations.visible(preview)
+                    .select_related("event", "position__organization")
+                    .order_by("-event__start_date")
+                ),
                 limit=20,
             ),
             statements=self.excerpt(
-                person.statements.visible(preview).for_cards(), "statements"
+                "statements", lambda: person.statements.visible(preview).for_cards()
             ),
             **kwargs,
         )
@@ -77,22 +79,29 @@ class OrganizationDetailView(PreviewableDetailView):
             structured_data=organization_data(organization, show_parent, request),
             show_parent=show_parent,
             roles=self.excerpt(
-                organization.event_roles.visible(preview)
-                .select_related("event")
-                .order_by("-event__start_date", "id"),
                 "roles",
+                lambda: (
+                    organization.event_roles.visible(preview)
+                    .select_related("event")
+                    .order_by("-event__start_date", "id")
+                ),
                 limit=20,
             ),
             positions=self.excerpt(
-                organization.positions.visible(preview)
-                .select_related("person")
-                .order_by("person__sort_name", "-start_date"),
                 "positions",
+                lambda: (
+                    organization.positions.visible(preview)
+                    .select_related("person")
+                    .order_by("person__sort_name", "-start_date")
+                ),
                 limit=20,
             ),
-            children=self.records(organization.children.visible(preview), "children"),
+            children=self.records(
+                "children", lambda: organization.children.visible(preview)
+            ),
             statements=self.excerpt(
-                organization.statements.visible(preview).for_cards(), "statements"
+                "statements",
+                lambda: organization.statements.visible(preview).for_cards(),
             ),
             **kwargs,
         )
@@ -115,13 +124,22 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         country, request = self.object, self.request
         return super().get_context_data(
-            events=Excerpt(request, country.events.published().for_list(), "events"),
-            people=Excerpt(request, country.people.published(), "people", limit=20),
+            events=Excerpt(
+                request, "events", lambda: country.events.published().for_list()
+            ),
+            people=Excerpt(
+                request, "people", lambda: country.people.published(), limit=20
+            ),
             organizations=Excerpt(
-                request, country.organizations.published(), "organizations", limit=20
+                request,
+                "organizations",
+                lambda: country.organizations.published(),
+                limit=20,
             ),
             statements=Excerpt(
-                request, country.statements.published().for_cards(), "statements"
+                request,
+                "statements",
+                lambda: country.statements.published().for_cards(),
             ),
             **kwargs,
         )

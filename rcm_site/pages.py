@@ -90,7 +90,7 @@ class FilteredListView(FilterView):
             "page",
             self.request.get_full_path(),
         )
-        page.object_list = RecordsById(ids, self.get_queryset())
+        page.object_list = RecordsById(ids, self.get_queryset)
         return paginator, page, page.object_list, is_paginated
 
     def chosen_facets(self):
@@ -117,14 +117,16 @@ class FilteredListView(FilterView):
 class RecordsById:
     """A list of records known by their ids, in that order, read from the database in
     one query only when something needs them as records. The cards tag needs only the
-    ids of the cards it has kept, and reads the others with load()."""
+    ids of the cards it has kept, and reads the others with load(). `queryset` is a
+    function that gives the queryset to read them from: building one costs more than
+    the rest of a page whose cards are all kept."""
 
     def __init__(self, ids, queryset):
         self.ids = ids
         self.queryset = queryset
 
     def load(self, ids):
-        found = self.queryset.in_bulk(ids)
+        found = self.queryset().in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
     @cached_property
@@ -138,13 +140,18 @@ class RecordsById:
         return iter(self.records)
 
 
-def kept_records(request, queryset, *key, limit=None):
-    """The records of `queryset` (its first `limit`) as RecordsById: which ones is
+def kept_records(request, key, queryset, limit=None):
+    """The records of `queryset()` (its first `limit`) as RecordsById: which ones is
     worked out once per generation and kept under `key`, which names the list on
     the page at this address."""
-    ids = queryset.values_list("pk", flat=True)[:limit]
     return RecordsById(
-        page_cache.kept(request, lambda: list(ids), "records", request.path, *key),
+        page_cache.kept(
+            request,
+            lambda: list(queryset().values_list("pk", flat=True)[:limit]),
+            "records",
+            request.path,
+            key,
+        ),
         queryset,
     )
 
@@ -154,14 +161,13 @@ class Excerpt:
     a few and link to the filtered list of all of them. Which rows, and how many in
     all, is kept for the generation under `key` (see kept_records)."""
 
-    def __init__(self, request, queryset, *key, limit=10):
-        ids = queryset.values_list("pk", flat=True)[:limit]
+    def __init__(self, request, key, queryset, limit=10):
+        def compute():
+            records = queryset()
+            return list(records.values_list("pk", flat=True)[:limit]), records.count()
+
         first, self.count = page_cache.kept(
-            request,
-            lambda: (list(ids), queryset.count()),
-            "excerpt",
-            request.path,
-            *key,
+            request, compute, "excerpt", request.path, key
         )
         self.items = RecordsById(first, queryset)
         self.more = self.count > limit
@@ -199,11 +205,11 @@ class PreviewableDetailView(DetailView):
 
     # A staff preview lists drafts too: its lists are kept apart from the public's.
 
-    def excerpt(self, queryset, name, limit=10):
-        return Excerpt(self.request, queryset, name, self.preview, limit=limit)
+    def excerpt(self, name, queryset, limit=10):
+        return Excerpt(self.request, (name, self.preview), queryset, limit=limit)
 
-    def records(self, queryset, name, limit=None):
-        return kept_records(self.request, queryset, name, self.preview, limit=limit)
+    def records(self, name, queryset, limit=None):
+        return kept_records(self.request, (name, self.preview), queryset, limit=limit)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

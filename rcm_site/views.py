@@ -60,29 +60,38 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         request = self.request
-        events = Event.objects.published().for_list()
+
+        def events():
+            return Event.objects.published().for_list()
+
         # Which meetings are still to come changes with the day, not with a save.
         today = timezone.localdate()
         return super().get_context_data(
             upcoming=kept_records(
-                request, events.upcoming(), "upcoming", today, limit=5
+                request, ("upcoming", today), lambda: events().upcoming(), limit=5
             ),
-            recent=kept_records(request, events.past(), "recent", today, limit=5),
+            recent=kept_records(
+                request, ("recent", today), lambda: events().past(), limit=5
+            ),
             statements=kept_records(
                 request,
-                Statement.objects.published().for_cards(),
                 "statements",
+                lambda: Statement.objects.published().for_cards(),
                 limit=4,
             ),
             key_figures=kept_records(
                 request,
-                KeyFigure.objects.filter(published_q("event"))
-                .select_related("event")
-                .order_by("-event__start_date", "order"),
-                "key_figures",
+                "key figures",
+                lambda: (
+                    KeyFigure.objects.filter(published_q("event"))
+                    .select_related("event")
+                    .order_by("-event__start_date", "order")
+                ),
                 limit=4,
             ),
-            countries=kept_records(request, Country.objects.members(), "countries"),
+            countries=kept_records(
+                request, "countries", lambda: Country.objects.members()
+            ),
             **kwargs,
         )
 
