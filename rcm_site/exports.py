@@ -17,9 +17,12 @@ import csv
 import datetime
 import functools
 import io
+import itertools
+import json
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import JsonResponse, StreamingHttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext_lazy
@@ -27,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from . import page_cache
+from .pages import RecordsById
 
 CHUNK_SIZE = 1000
 # Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
@@ -186,22 +190,50 @@ class ExportView(View):
         return self.json(queryset)
 
     def csv(self, queryset):
-        origin = site_origin(self.request)
+        request = self.request
+        origin = site_origin(request)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+
+        def line(values):
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(values)
+            return buffer.getvalue()
+
+        def row(obj):
+            return line([c.csv(obj, origin) for c in self.columns])
+
+        def rows():
+            # A download of up to one batch is made of rows kept for the generation,
+            # as a list page is of cards; a larger one is read and written afresh,
+            # so that it never fills the cache.
+            if page_cache.kept_count(request, queryset) <= CHUNK_SIZE:
+                ids = page_cache.kept(
+                    request,
+                    lambda: list(queryset.values_list("pk", flat=True)),
+                    "rows",
+                    request.get_full_path(),
+                )
+                load = RecordsById(ids, lambda: queryset).load
+                variant = ("csv", self.name, origin)
+                yield from page_cache.kept_pieces(request, variant, ids, load, row)
+            else:
+                for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+                    yield row(obj)
 
         def chunks():
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
             # The byte-order mark lets spreadsheets read the UTF-8 accents right.
-            buffer.write("\ufeff")
-            writer.writerow([c.name for c in self.columns])
-            for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-                writer.writerow([c.csv(obj, origin) for c in self.columns])
-                if buffer.tell() >= CSV_CHUNK_CHARACTERS:
-                    yield buffer.getvalue()
-                    buffer.seek(0)
-                    buffer.truncate()
-            if buffer.tell():
-                yield buffer.getvalue()
+            header = "\ufeff" + line([c.name for c in self.columns])
+            pending, size = [], 0
+            for text in itertools.chain([header], rows()):
+                pending.append(text)
+                size += len(text)
+                if size >= CSV_CHUNK_CHARACTERS:
+                    yield "".join(pending)
+                    pending, size = [], 0
+            if pending:
+                yield "".join(pending)
 
         response = StreamingHttpResponse(
             chunks(), content_type="text/csv; charset=utf-8"
@@ -242,18 +274,38 @@ class ExportView(View):
         def link(number):
             return request.build_absolute_uri("?" + querystring(request, page=number))
 
-        return JsonResponse(
+        def row(obj):
+            return json.dumps(
+                {c.name: c.json(obj, origin) for c in self.columns},
+                cls=DjangoJSONEncoder,
+                ensure_ascii=False,
+            )
+
+        # Which records the page holds, and each one's fields, are the same for every
+        # reader until the content changes: kept, as a list page's cards are.
+        ids = page_cache.kept(
+            request,
+            lambda: list(page.object_list.values_list("pk", flat=True)),
+            "page",
+            request.get_full_path(),
+        )
+        load = RecordsById(ids, lambda: queryset).load
+        rows = page_cache.kept_pieces(
+            request, ("json", self.name, origin), ids, load, row
+        )
+        head = json.dumps(
             {
                 "count": paginator.count,
                 "next": link(page.next_page_number()) if page.has_next() else None,
                 "previous": link(page.previous_page_number())
                 if page.has_previous()
                 else None,
-                "results": [
-                    {c.name: c.json(obj, origin) for c in self.columns} for obj in page
-                ],
             },
-            json_dumps_params={"ensure_ascii": False},
+            ensure_ascii=False,
+        )
+        return HttpResponse(
+            f'{head[:-1]}, "results": [{", ".join(rows)}]}}',
+            content_type="application/json",
         )
 
 

@@ -103,6 +103,31 @@ def kept(request, compute, *parts):
     )
 
 
+def kept_pieces(request, variant, ids, load, render):
+    """Each record's piece of a page or a download (its card, its row), in the order
+    of `ids`: rendered once per generation and kept under `variant`, which names
+    what it is and all else it depends on besides the record and the language. The
+    pieces come from the cache in one round trip; load(ids) reads the records of the
+    pieces not kept, and render(record) renders each of them.
+
+    Only what the public may see is ever listed by id on a page for everyone, and a
+    record becoming public, by a save or at its publish time, starts a new
+    generation: a draft's piece, rendered for a staff preview, is never served to
+    the public."""
+    digest = hashlib.sha256(
+        repr((translation.get_language(), variant)).encode()
+    ).hexdigest()
+    prefix = f"piece:{generation_of(request)}:{digest}:"
+    keys = {pk: f"{prefix}{pk}" for pk in ids}
+    found = cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        rendered = {keys[record.pk]: render(record) for record in load(missing)}
+        cache.set_many(rendered, settings.PAGE_CACHE_SECONDS)
+        found |= rendered
+    return [found[key] for key in keys.values() if key in found]
+
+
 def kept_count(request, queryset):
     """The number of records of the list at this address, whichever page of it."""
     query = request.GET.copy()

@@ -248,3 +248,47 @@ def test_the_home_page_moves_a_meeting_to_the_recent_ones_the_day_after_it_ends(
     monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
     coming, recent = sections()
     assert "Ends today" in recent and "Ends today" not in coming
+
+
+def download(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = (
+            b"".join(response.streaming_content)
+            if response.streaming
+            else (response.content)
+        )
+    return body.decode("utf-8-sig"), [query["sql"] for query in ctx.captured_queries]
+
+
+@pytest.mark.parametrize("url", ["/en/statements.json", "/en/statements.csv"])
+def test_a_download_reuses_its_kept_rows_until_a_save(
+    seed, client, pages_not_cached, url
+):
+    first, first_queries = download(client, url)
+    again, again_queries = download(client, url)
+    assert again == first
+    assert any('FROM "events_statement"' in sql for sql in first_queries)
+    assert not any('FROM "events_statement"' in sql for sql in again_queries)
+    spanish, _ = download(client, url.replace("/en/", "/es/"))
+    assert "/en/statements/" in first and "/en/statements/" not in spanish
+    assert "/es/statements/" in spanish
+
+    statement = Statement.objects.get(speaker__slug="francesco-carella")
+    statement.text_en = "New words <script>alert(1)</script>"
+    statement.save()
+    after, _ = download(client, url)
+    assert "New words <script>alert(1)</script>" in after
+    assert "ILO 97 and 143" not in after
+
+
+def test_a_download_longer_than_a_batch_is_read_afresh(
+    seed, client, pages_not_cached, monkeypatch
+):
+    monkeypatch.setattr("rcm_site.exports.CHUNK_SIZE", 3)
+    url = "/en/statements.csv"
+    first, _ = download(client, url)
+    again, queries = download(client, url)
+    assert again == first and again.count("\r\n") == 5
+    assert any('FROM "events_statement"' in sql for sql in queries)

@@ -415,7 +415,8 @@ def test_csv_streams_in_chunks_of_many_rows(client, monkeypatch, settings):
     assert chunks[0].startswith("\ufeffid,url,text,".encode())
     monkeypatch.setattr("rcm_site.exports.CSV_CHUNK_CHARACTERS", 1)
     one_a_row = list(client.get(url).streaming_content)
-    assert len(one_a_row) == len(rows)
+    # The header, then each row.
+    assert len(one_a_row) == 1 + len(rows)
     assert b"".join(one_a_row) == b"".join(chunks)
 
 

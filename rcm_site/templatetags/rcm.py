@@ -1,9 +1,6 @@
-import hashlib
 import json
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -81,12 +78,8 @@ def cards(context, records, template_name, **options):
     """Each record's card: `template_name` rendered with the record under its model's
     name (``event``, ``statement``) and `options`. A card looks the same on every page
     that lists the record, so it is rendered once per generation and language and
-    kept; a list's cards come from the cache in one round trip. Given a RecordsById
-    (a list page), only the records of the cards not kept are read.
-
-    A staff preview shares them: the card of a record not yet public (marked as a
-    draft) is only ever listed on previews, and the moment a record becomes public,
-    by a save or at its publish time, starts a new generation."""
+    kept (page_cache.kept_pieces). Given a RecordsById (a kept list), only the records
+    of the cards not kept are read."""
     if isinstance(records, RecordsById):
         ids, load = records.ids, records.load
     else:
@@ -94,6 +87,7 @@ def cards(context, records, template_name, **options):
         ids = [record.pk for record in records]
 
         def load(wanted):
+            wanted = set(wanted)
             return [record for record in records if record.pk in wanted]
 
     card = context.template.engine.get_template(template_name)
@@ -102,16 +96,7 @@ def cards(context, records, template_name, **options):
         with context.push(**{record._meta.model_name: record}, **options):
             return card.render(context)
 
-    variant = hashlib.sha256(
-        repr((active_language(), template_name, sorted(options.items()))).encode()
-    ).hexdigest()
-    prefix = f"card:{page_cache.generation_of(context.request)}:{variant}:"
-    keys = {pk: f"{prefix}{pk}" for pk in ids}
-    html = cache.get_many(keys.values())
-    missing = {pk for pk, key in keys.items() if key not in html}
-    if missing:
-        rendered = {keys[record.pk]: render(record) for record in load(missing)}
-        cache.set_many(rendered, settings.PAGE_CACHE_SECONDS)
-        html |= rendered
+    variant = ("card", template_name, sorted(options.items()))
+    pieces = page_cache.kept_pieces(context.request, variant, ids, load, render)
     # Every piece is template output, escaped as it was rendered.
-    return mark_safe("".join(html[key] for key in keys.values() if key in html))  # noqa: S308
+    return mark_safe("".join(pieces))  # noqa: S308
