@@ -292,3 +292,25 @@ def test_a_download_longer_than_a_batch_is_read_afresh(
     again, queries = download(client, url)
     assert again == first and again.count("\r\n") == 5
     assert any('FROM "events_statement"' in sql for sql in queries)
+
+
+@pytest.mark.parametrize("url", ["/en/feeds/statements/", "/en/feeds/statements/rss/"])
+def test_a_feed_reuses_its_kept_entries_until_a_save(
+    seed, client, pages_not_cached, url
+):
+    first_queries, again, again_queries = asked_twice(client, url)
+    assert any('FROM "events_statement"' in sql for sql in first_queries)
+    assert again_queries == []
+    # Atom and RSS entries are kept apart.
+    atom = client.get("/en/feeds/statements/").content
+    rss = client.get("/en/feeds/statements/rss/").content
+    assert (atom.count(b"<entry>"), atom.count(b"<item>")) == (4, 0)
+    assert (rss.count(b"<item>"), rss.count(b"<entry>")) == (4, 0)
+
+    statement = Statement.objects.get(speaker__slug="francesco-carella")
+    statement.text_en = "New words <script>alert(1)</script>"
+    statement.save()
+    after = client.get(url).content.decode()
+    assert "New words &lt;script&gt;alert(1)&lt;/script&gt;" in after
+    assert "ILO 97 and 143" not in after
+    assert after.count("New words") == 1
