@@ -24,13 +24,14 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
 from . import page_cache
-from .pages import RecordsById
+from .pages import RecordsById, Unbuilt
 
 CHUNK_SIZE = 1000
 # Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
@@ -177,14 +178,24 @@ class ExportView(View):
         raise NotImplementedError
 
     def get(self, request):
-        filterset = self.filterset_class(
-            request.GET or None, queryset=self.get_queryset(), request=request
-        )
-        if filterset.is_bound and not filterset.is_valid():
-            return JsonResponse(
-                {"errors": filterset.errors.get_json_data()}, status=400
+        # As on a list page (FilteredListView), what the filters at this address
+        # refuse is kept for the generation, and the filterset and queryset are
+        # built only for what is not kept.
+        filterset = SimpleLazyObject(
+            lambda: self.filterset_class(
+                request.GET or None, queryset=self.get_queryset(), request=request
             )
-        queryset = filterset.qs
+        )
+
+        def refused():
+            if filterset.is_bound and not filterset.is_valid():
+                return filterset.errors.get_json_data()
+            return None
+
+        errors = page_cache.kept(request, refused, "filters", request.get_full_path())
+        if errors:
+            return JsonResponse({"errors": errors}, status=400)
+        queryset = Unbuilt(self.filterset_class._meta.model, lambda: filterset.qs)
         if self.format == "csv":
             return self.csv(queryset)
         return self.json(queryset)
@@ -211,15 +222,15 @@ class ExportView(View):
             if page_cache.kept_count(request, queryset) <= CHUNK_SIZE:
                 ids = page_cache.kept(
                     request,
-                    lambda: list(queryset.values_list("pk", flat=True)),
+                    lambda: list(queryset.build().values_list("pk", flat=True)),
                     "rows",
                     request.get_full_path(),
                 )
-                load = RecordsById(ids, lambda: queryset).load
+                load = RecordsById(ids, queryset.build).load
                 variant = ("csv", self.name, origin)
                 yield from page_cache.kept_pieces(request, variant, ids, load, row)
             else:
-                for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+                for obj in queryset.build().iterator(chunk_size=CHUNK_SIZE):
                     yield row(obj)
 
         def chunks():
@@ -289,7 +300,7 @@ class ExportView(View):
             "page",
             request.get_full_path(),
         )
-        load = RecordsById(ids, lambda: queryset).load
+        load = RecordsById(ids, queryset.build).load
         rows = page_cache.kept_pieces(
             request, ("json", self.name, origin), ids, load, row
         )

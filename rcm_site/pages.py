@@ -1,8 +1,10 @@
 """What public pages share: filtered lists, excerpts of related lists, previews."""
 
+import functools
+
 from django import forms
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
@@ -57,15 +59,23 @@ class FilteredListView(FilterView):
     template_name_suffix = "_list"
 
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        valid = not self.filterset.is_bound or self.filterset.is_valid()
-        self.object_list = (
-            self.filterset.qs if valid else self.filterset.queryset.none()
+        # Whether the filters at this address validate, and which records they
+        # choose, is the same for every reader until the content changes (a facet
+        # names a record): worked out once per generation and kept. So are the
+        # count and each page's records (below), and the form is a kept fragment:
+        # the filterset and the queryset are built only for what is not kept.
+        self.filterset = SimpleLazyObject(
+            lambda: self.get_filterset(self.get_filterset_class())
+        )
+        valid, facets = page_cache.kept(
+            request, self.check_filters, "filters", request.get_full_path()
+        )
+        self.object_list = Unbuilt(
+            self.get_filterset_class()._meta.model,
+            lambda: self.filterset.qs if valid else self.filterset.queryset.none(),
         )
         context = self.get_context_data(
-            filter=self.filterset,
-            object_list=self.object_list,
-            facets=self.chosen_facets(),
+            filter=self.filterset, object_list=self.object_list, facets=facets
         )
         return self.render_to_response(context, status=200 if valid else 400)
 
@@ -93,6 +103,10 @@ class FilteredListView(FilterView):
         page.object_list = RecordsById(ids, self.get_queryset)
         return paginator, page, page.object_list, is_paginated
 
+    def check_filters(self):
+        filterset = self.filterset
+        return not filterset.is_bound or filterset.is_valid(), self.chosen_facets()
+
     def chosen_facets(self):
         """Each facet narrowing the list: its label, the record, and the address of
         the list without it."""
@@ -106,12 +120,30 @@ class FilteredListView(FilterView):
                 query.pop("page", None)
                 facets.append(
                     {
-                        "label": form[name].label,
+                        "label": str(form[name].label),
                         "record": chosen[name],
                         "without": f"?{query.urlencode()}" if query else "?",
                     }
                 )
         return facets
+
+
+class Unbuilt:
+    """A list's queryset, built by build() only when something needs more than what is
+    kept of it: its count, or the records of one of its pages."""
+
+    # Each list's queryset is ordered; finding out would build it.
+    ordered = True
+
+    def __init__(self, model, build):
+        self.model = model
+        self.build = functools.cache(build)
+
+    def count(self):
+        return self.build().count()
+
+    def __getitem__(self, index):
+        return SimpleLazyObject(lambda: self.build()[index])
 
 
 class RecordsById:
