@@ -121,7 +121,9 @@ WSGI_APPLICATION = "rcm_site.wsgi.application"
 
 def database_config():
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-    config = dj_database_url.parse(url, conn_max_age=0)
+    # Each worker keeps its connection between requests, checked before reuse:
+    # opening one per request cost more than a page whose pieces are kept.
+    config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["ENGINE"] = "rcm_site.sqlite"
         # WAL lets readers work during a write; IMMEDIATE takes the write lock at the
@@ -132,9 +134,6 @@ def database_config():
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
-    else:
-        config["CONN_MAX_AGE"] = 600
-        config["CONN_HEALTH_CHECKS"] = True
     return config
 
 
