@@ -230,7 +230,15 @@ class PreviewableDetailView(DetailView):
             if self.request.GET.get("preview") or not obj.is_published():
                 self.preview = True
                 return obj
-        return super().get_object(self.get_page_queryset(preview=False))
+
+        def public():
+            return super(PreviewableDetailView, self).get_object(
+                self.get_page_queryset(preview=False)
+            )
+
+        # The public record at this address is the same for every reader until the
+        # content changes: read once per generation and kept. A 404 is not kept.
+        return page_cache.kept(self.request, public, "record", self.request.path)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=self.preview, **kwargs)
