@@ -50,7 +50,7 @@ def calendar(events, request, name):
 
 
 def vevent(event, request):
-    """One meeting. Expects event.page_roles (Event.objects.for_page or for_calendar)."""
+    """One meeting. Expects event.page_roles (Event.objects.for_calendar)."""
     url = request.build_absolute_uri(event.get_absolute_url())
     item = icalendar.Event()
     item.add("uid", f"{event.uuid}@rcm-meetings")

@@ -54,6 +54,8 @@ class KeptRss201rev2Feed(KeptEntries, Rss201rev2Feed):
 
 
 class Entry:
+    """An entry's XML, filed by its record's primary key, as kept_pieces files pieces."""
+
     def __init__(self, pk, xml):
         self.pk, self.xml = pk, xml
 
@@ -72,14 +74,14 @@ class SiteFeed(Feed):
     cache. The response goes out as one piece instead."""
 
     feed_type = KeptRss201rev2Feed
-    fresh = ()
+    listed = ()
 
     def records(self, obj):
         """The records to list, newest first."""
         raise NotImplementedError
 
     def items(self):
-        return self.fresh
+        return self.listed
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -88,29 +90,35 @@ class SiteFeed(Feed):
         return item.updated_at
 
     def get_feed(self, obj, request):
-        def listed():
+        def newest():
             rows = self.records(obj).values_list("pk", "publish_at", "updated_at")
             rows = list(rows[:FEED_LENGTH])
             dates = [date for _, *both in rows for date in both if date]
             return [pk for pk, *_ in rows], max(dates, default=None)
 
-        ids, newest = page_cache.kept(request, listed, "feed", request.path)
-        # What get_feed reads from the feed is set on a copy per request.
+        ids, latest = page_cache.kept(request, newest, "feed", request.path)
+        # Django's get_feed takes the records to write from items(): they are set on
+        # a copy of this feed, made for this request.
         feed = copy.copy(self)
 
-        def write(wanted):
-            feed.fresh = RecordsById(wanted, lambda: self.records(obj)).records
-            generator = super(SiteFeed, feed).get_feed(obj, request)
-            entries = zip(feed.fresh, generator.items, strict=True)
-            return [Entry(r.pk, generator.entry_xml(item)) for r, item in entries]
+        def write_entries(wanted):
+            """The entries of the records `wanted`, written by Django's get_feed for
+            those records alone."""
+            feed.listed = RecordsById(wanted, lambda: self.records(obj)).records
+            generator = Feed.get_feed(feed, obj, request)
+            written = zip(feed.listed, generator.items, strict=True)
+            return [
+                Entry(record.pk, generator.entry_xml(item)) for record, item in written
+            ]
 
         variant = ("feed", type(self).__name__, request.get_host(), request.scheme)
         entries = page_cache.kept_pieces(
-            request, variant, ids, write, lambda entry: entry.xml
+            request, variant, ids, write_entries, lambda entry: entry.xml
         )
-        feed.fresh = ()
-        generator = super(SiteFeed, feed).get_feed(obj, request)
-        generator.entries, generator.newest = entries, newest
+        # The feed around the entries: its title, links and language.
+        feed.listed = ()
+        generator = Feed.get_feed(feed, obj, request)
+        generator.entries, generator.newest = entries, latest
         return generator
 
     def __call__(self, request, *args, **kwargs):

@@ -165,9 +165,9 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def for_list(self):
         return self.select_related("country")
 
-    def with_roles(self, preview=False):
+    def with_roles(self):
         """Organizations and their roles in page_roles, hosts first."""
-        return self.prefetch_related(role_prefetch(preview))
+        return self.prefetch_related(role_prefetch())
 
     def for_search_index(self):
         return self.select_related("country")

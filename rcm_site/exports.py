@@ -38,6 +38,10 @@ CHUNK_SIZE = 1000
 # workers; a row each meant 100,000 small TCP segments, each waiting on a delayed ACK.
 CSV_CHUNK_CHARACTERS = 64 * 1024
 JSON_PAGE_SIZE = 100
+# A download keeps each of its rows for the generation, as a list page its cards, when
+# it has at most this many: more would push many readers' cards and pages out of a
+# local-memory cache of 1,000 entries.
+KEPT_ROWS = JSON_PAGE_SIZE
 JSON_MAX_PAGE_SIZE = 1000
 
 JSON_TYPES = {
@@ -216,10 +220,7 @@ class ExportView(View):
             return line([c.csv(obj, origin) for c in self.columns])
 
         def rows():
-            # A download of up to one batch is made of rows kept for the generation,
-            # as a list page is of cards; a larger one is read and written afresh,
-            # so that it never fills the cache.
-            if page_cache.kept_count(request, queryset) <= CHUNK_SIZE:
+            if page_cache.kept_count(request, queryset) <= KEPT_ROWS:
                 ids = page_cache.kept(
                     request,
                     lambda: list(queryset.build().values_list("pk", flat=True)),
@@ -292,18 +293,22 @@ class ExportView(View):
                 ensure_ascii=False,
             )
 
-        # Which records the page holds, and each one's fields, are the same for every
-        # reader until the content changes: kept, as a list page's cards are.
-        ids = page_cache.kept(
-            request,
-            lambda: list(page.object_list.values_list("pk", flat=True)),
-            "page",
-            request.get_full_path(),
-        )
-        load = RecordsById(ids, queryset.build).load
-        rows = page_cache.kept_pieces(
-            request, ("json", self.name, origin), ids, load, row
-        )
+        if size <= KEPT_ROWS:
+            # Which records the page holds, and each one's fields, are the same for
+            # every reader until the content changes: kept, as a list page's cards.
+            ids = page_cache.kept(
+                request,
+                lambda: list(page.object_list.values_list("pk", flat=True)),
+                "page",
+                request.get_full_path(),
+            )
+            load = RecordsById(ids, queryset.build).load
+            rows = page_cache.kept_pieces(
+                request, ("json", self.name, origin), ids, load, row
+            )
+        else:
+            rows = [row(obj) for obj in page.object_list]
+        # The rows are JSON already: written into the object after the rest of it.
         head = json.dumps(
             {
                 "count": paginator.count,

@@ -17,7 +17,7 @@ import uuid
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DatabaseError
 from django.http import FileResponse, HttpResponse
 from django.utils import timezone, translation
@@ -44,6 +44,12 @@ def next_scheduled_publication():
     return min((t for t in times if t), default=None)
 
 
+def generations():
+    """Where the generation is kept: one place for every worker (see CACHES in
+    settings), apart from the pages and pieces, which may be evicted to make room."""
+    return caches["generation"]
+
+
 def new_generation():
     """Start a new generation: pages cached until now are no longer served. Cheap, as
     it runs on every content save; the next request works out when it expires.
@@ -52,13 +58,13 @@ def new_generation():
     loses the key, a counter would start again at a number whose old pages may still
     be there."""
     generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, None)
-    cache.delete(EXPIRES_KEY)
+    generations().set(GENERATION_KEY, generation, None)
+    generations().delete(EXPIRES_KEY)
     return generation
 
 
 def current_generation():
-    values = cache.get_many([GENERATION_KEY, EXPIRES_KEY])
+    values = generations().get_many([GENERATION_KEY, EXPIRES_KEY])
     generation = values.get(GENERATION_KEY)
     if generation is None or (
         EXPIRES_KEY in values and values[EXPIRES_KEY] <= timezone.now()
@@ -67,16 +73,22 @@ def current_generation():
     elif EXPIRES_KEY in values:
         return generation
     # No expiry known yet for this generation: until the next scheduled publication,
-    # or for as long as the cache keeps pages when nothing is scheduled.
+    # or midnight, when meetings still to come become past ones and posts that ended
+    # yesterday stop being current; at the latest, for as long as the cache keeps
+    # pages.
     try:
         scheduled = next_scheduled_publication()
     except DatabaseError:
         # Pages already cached can still be served while the database is away.
         return generation
-    expires = scheduled or timezone.now() + datetime.timedelta(
-        seconds=settings.PAGE_CACHE_SECONDS
+    midnight = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=1),
+        datetime.time(),
+        tzinfo=timezone.get_current_timezone(),
     )
-    cache.set(EXPIRES_KEY, expires, None)
+    later = timezone.now() + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+    expires = min(t for t in (scheduled, midnight, later) if t)
+    generations().set(EXPIRES_KEY, expires, None)
     return generation
 
 

@@ -5,7 +5,9 @@ with safe local defaults: an SQLite file, DEBUG off unless asked for. Production
 to start when a required variable is missing, naming it.
 """
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -218,8 +220,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---- Caching -------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by all workers); otherwise each process keeps
-# its own local-memory cache. Public pages, and the cards, filter forms and counts
-# they share, are cached there and invalidated on every save (see rcm_site.page_cache).
+# its own local-memory cache. Public pages, and the pieces that pages share, are cached
+# there under a generation that every save replaces (see rcm_site.page_cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -236,6 +238,26 @@ CACHES = {
         }
     )
 }
+# The page cache's generation (rcm_site.page_cache), which every save replaces, must be
+# the same for all workers, or a save in one would leave the others serving what it
+# changed: in Redis with the rest, or else in a file on this machine, one directory per
+# database. Apart from the pages, too, so that a full cache, evicting its oldest
+# entries, cannot lose it and with it everything kept.
+CACHES["generation"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_GENERATION_DIR")
+        or os.path.join(
+            tempfile.gettempdir(),
+            "rcm-generation-"
+            + hashlib.sha256(
+                "{HOST} {PORT} {NAME}".format(**DATABASES["default"]).encode()
+            ).hexdigest()[:16],
+        ),
+    }
+)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 # A streamed download (CSV) is kept like a page when the whole of it fits in this many

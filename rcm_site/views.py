@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -64,15 +63,11 @@ class HomeView(TemplateView):
         def events():
             return Event.objects.published().for_list()
 
-        # Which meetings are still to come changes with the day, not with a save.
-        today = timezone.localdate()
         return super().get_context_data(
             upcoming=kept_records(
-                request, ("upcoming", today), lambda: events().upcoming(), limit=5
+                request, "upcoming", lambda: events().upcoming(), limit=5
             ),
-            recent=kept_records(
-                request, ("recent", today), lambda: events().past(), limit=5
-            ),
+            recent=kept_records(request, "recent", lambda: events().past(), limit=5),
             statements=kept_records(
                 request,
                 "statements",

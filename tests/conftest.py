@@ -41,6 +41,7 @@ def empty_cache():
     """Each test starts with an empty page cache: a rolled-back test database sends no
     signals, so pages cached by an earlier test would otherwise outlive its data."""
     cache.clear()
+    page_cache.generations().clear()
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,12 @@ if REDIS_URL:  # noqa: F405
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     base = int(url.path.strip("/") or 0)
     CACHES["default"]["LOCATION"] = urlunsplit(url._replace(path=f"/{base + worker}"))  # noqa: F405
+else:
+    # Each test worker's own generation, as its own database and page cache.
+    CACHES["generation"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "generation",
+    }
 # pytest-django recognises SQLite by its stock engine name; name the in-memory test
 # database outright for the project's SQLite engine (rcm_site/sqlite).
 if DATABASES["default"]["ENGINE"] == "rcm_site.sqlite":  # noqa: F405

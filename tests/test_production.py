@@ -446,3 +446,31 @@ def test_every_static_file_a_page_names_is_in_the_manifest(client, settings, tmp
         assert re.search(
             r'href="/static/css/site\.[0-9a-f]{12}\.css"', response.content.decode()
         )
+
+
+def test_workers_without_redis_share_one_generation(tmp_path):
+    """A save in one worker process must end the generation in all of them: each
+    keeps its own pages in memory, filed under the generation they share."""
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        "DJANGO_GENERATION_DIR": str(tmp_path / "generation"),
+    }
+    read = "from rcm_site import page_cache; print(page_cache.current_generation())"
+    start = "from rcm_site import page_cache; print(page_cache.new_generation())"
+    first = run_django(env, "shell", "-c", read)
+    assert first.returncode == 0, first.stderr
+    assert run_django(env, "shell", "-c", read).stdout == first.stdout
+    started = run_django(env, "shell", "-c", start).stdout
+    assert started != first.stdout
+    assert run_django(env, "shell", "-c", read).stdout == started
+
+
+def test_a_full_page_cache_does_not_lose_the_generation():
+    from django.core.cache import cache
+
+    from rcm_site import page_cache
+
+    generation = page_cache.current_generation()
+    cache.set_many({f"filler:{i}": "x" for i in range(5000)})
+    assert page_cache.current_generation() == generation
