@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from . import page_cache
-from .pages import RecordsById, Unbuilt
+from .pages import RecordsById, Unbuilt, kept_records
 
 CHUNK_SIZE = 1000
 # Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
@@ -221,15 +221,11 @@ class ExportView(View):
 
         def rows():
             if page_cache.kept_count(request, queryset) <= KEPT_ROWS:
-                ids = page_cache.kept(
-                    request,
-                    lambda: list(queryset.build().values_list("pk", flat=True)),
-                    "rows",
-                    request.get_full_path(),
-                )
-                load = RecordsById(ids, queryset.build).load
+                records = kept_records(request, request.GET.urlencode(), queryset.build)
                 variant = ("csv", self.name, origin)
-                yield from page_cache.kept_pieces(request, variant, ids, load, row)
+                yield from page_cache.kept_pieces(
+                    request, variant, records.ids, records.load, row
+                )
             else:
                 for obj in queryset.build().iterator(chunk_size=CHUNK_SIZE):
                     yield row(obj)
