@@ -1,6 +1,7 @@
 """Settings for the test suite: production settings with a throwaway key and fast hashing."""
 
 import os
+import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
@@ -29,7 +30,10 @@ else:
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "generation",
     }
-# pytest-django recognises SQLite by its stock engine name; name the in-memory test
-# database outright for the project's SQLite engine (rcm_site/sqlite).
+# A file, not memory: tests of what one connection sees while another writes need
+# WAL's readers beside a writer, and an in-memory database shared between connections
+# answers "table is locked" instead. pytest-xdist gives each worker its own file.
 if DATABASES["default"]["ENGINE"] == "rcm_site.sqlite":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"rcm-tests-{os.getpid()}.sqlite3")
+    }
