@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.autoreload import get_template_directories
 from django.utils.autoreload import file_changed
@@ -7,22 +8,25 @@ from django.utils.translation import gettext_lazy as _
 CONTENT_APPS = {"people", "events"}
 
 
-def content_changed(sender, action="post_save", **kwargs):
-    from .page_cache import new_generation
+def content_changed(sender, using, action="post_save", **kwargs):
+    """A new page-cache version once the change has committed: started any earlier, a
+    reader could render the rows as they were before it under the new version, and
+    those pages would be kept."""
+    from .page_cache import new_version
 
-    if action.startswith("post_"):
-        new_generation()
+    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+        transaction.on_commit(new_version, using=using)
 
 
 def template_changed(sender, file_path, **kwargs):
-    """runserver reloads an edited template without restarting, so the cards and other
-    fragments rendered from it would stay in the cache: start a new generation."""
-    from .page_cache import new_generation
+    """runserver reloads an edited template without restarting: pages cached with the
+    old one must go."""
+    from .page_cache import new_version
 
     if file_path.suffix != ".py" and any(
         directory in file_path.parents for directory in get_template_directories()
     ):
-        new_generation()
+        new_version()
 
 
 class SiteConfig(AppConfig):
@@ -33,7 +37,7 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         # Any change to content, made anywhere (admin, shell, loaddata), may show on
-        # any page: start a new page-cache generation.
+        # any page.
         for model in self.apps.get_models():
             # The content models are the ones with a change history; their Historical*
             # shadows change only when they do.
@@ -48,5 +52,6 @@ class SiteConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"pages-del-{model._meta.label}",
                 )
+        # The sender of an m2m change is the relation's through model.
         m2m_changed.connect(content_changed, dispatch_uid="pages-m2m")
         file_changed.connect(template_changed, dispatch_uid="pages-template-changed")

@@ -1,7 +1,6 @@
 from csp.middleware import CSPMiddleware
-from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.db import InterfaceError, OperationalError
 
 from . import page_cache
 
@@ -28,25 +27,31 @@ class SiteCSPMiddleware(CSPMiddleware):
 class PublicPageCacheMiddleware:
     """Serves anonymous GETs of public pages from the cache (see page_cache).
 
-    Readers' browsers are told to revalidate every time (no-cache); with the ETag from
-    ConditionalGetMiddleware a repeat visit costs a 304, and is never stale. A streamed
-    download is filed once it has been sent, if it was small enough.
+    It looks a page up once the URL has resolved, so that it knows the view (and the
+    query parameters the view reads) and the language (LocaleMiddleware comes first).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "page_cache_key", None)
+        if key and page_cache.cacheable_response(response):
+            page_cache.store(response, key)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         if not page_cache.cacheable_request(request):
-            return self.get_response(request)
-        key = page_cache.cache_key(request, page_cache.generation_of(request))
+            return None
+        page_cache.canonicalize(request, view_func)
+        try:
+            version = page_cache.current_version()
+        except (InterfaceError, OperationalError):
+            # Without the database no version can be trusted: the view decides.
+            return None
+        key = page_cache.cache_key(request, version)
         response = cache.get(key)
         if response is None:
-            response = self.get_response(request)
-            if page_cache.cacheable_response(response):
-                patch_cache_control(response, no_cache=True)
-                if response.streaming:
-                    page_cache.store_when_streamed(response, key)
-                else:
-                    cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            request.page_cache_key = key
         return response

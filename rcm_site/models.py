@@ -24,3 +24,20 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.object_id}"
+
+
+class CacheVersion(models.Model):
+    """The version of the content that cached pages are filed under (rcm_site.page_cache).
+
+    One row, in the database rather than a cache or a file, so that every worker reads
+    the same one and no file permission can lock a worker out of it. The token and its
+    expiry are one row, written together.
+    """
+
+    token = models.CharField(max_length=32)
+    # Empty until a reader works it out: the next scheduled publication, midnight, or
+    # PAGE_CACHE_SECONDS from then, whichever comes first.
+    expires_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return self.token

@@ -5,9 +5,7 @@ with safe local defaults: an SQLite file, DEBUG off unless asked for. Production
 to start when a required variable is missing, naming it.
 """
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -82,12 +80,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rcm_site.middleware.SiteCSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "rcm_site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (Django's documented order): picks the
     # language from the URL prefix, and sends an unprefixed public path to the
     # reader's language.
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known; it answers from the cache once the URL resolves.
+    "rcm_site.middleware.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,7 +111,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rcm_site.context_processors.canonical_url",
                 "rcm_site.context_processors.languages",
-                "rcm_site.context_processors.fragments",
             ],
         },
     },
@@ -220,8 +218,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---- Caching -------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by all workers); otherwise each process keeps
-# its own local-memory cache. Public pages, and the pieces that pages share, are cached
-# there under a generation that every save replaces (see rcm_site.page_cache).
+# its own local-memory cache. Public pages are cached there under a version of the
+# content that every committed change replaces; the version itself is kept in the
+# database, where every worker reads the same one (see rcm_site.page_cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -232,32 +231,10 @@ CACHES = {
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # Room for record cards beside whole pages (300 by default, which a few
-            # lists of twenty cards fill). Least recently used entries go first.
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     )
 }
-# The page cache's generation (rcm_site.page_cache), which every save replaces, must be
-# the same for all workers, or a save in one would leave the others serving what it
-# changed: in Redis with the rest, or else in a file on this machine, one directory per
-# database. Apart from the pages, too, so that a full cache, evicting its oldest
-# entries, cannot lose it and with it everything kept.
-CACHES["generation"] = (
-    CACHES["default"]
-    if REDIS_URL
-    else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DJANGO_GENERATION_DIR")
-        or os.path.join(
-            tempfile.gettempdir(),
-            "rcm-generation-"
-            + hashlib.sha256(
-                "{HOST} {PORT} {NAME}".format(**DATABASES["default"]).encode()
-            ).hexdigest()[:16],
-        ),
-    }
-)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 # A streamed download (CSV) is kept like a page when the whole of it fits in this many

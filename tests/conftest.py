@@ -6,7 +6,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-from rcm_site import page_cache
 
 SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
@@ -28,20 +27,12 @@ EMPTY_EVENT_INLINES = {
 }
 
 
-def start_new_generation():
-    """A new cache generation, its end already looked up (a generation's first request
-    does that, which is no page's own cost): the next page renders from scratch, with
-    nothing kept that an earlier page left in the cache."""
-    page_cache.new_generation()
-    page_cache.current_generation()
-
-
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty page cache: a rolled-back test database sends no
-    signals, so pages cached by an earlier test would otherwise outlive its data."""
+    """Each test starts with an empty page cache: a rolled-back test database starts
+    no new version, so pages cached by an earlier test would otherwise outlive its
+    data."""
     cache.clear()
-    page_cache.generations().clear()
 
 
 @pytest.fixture(autouse=True)

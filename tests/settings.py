@@ -24,12 +24,6 @@ if REDIS_URL:  # noqa: F405
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     base = int(url.path.strip("/") or 0)
     CACHES["default"]["LOCATION"] = urlunsplit(url._replace(path=f"/{base + worker}"))  # noqa: F405
-else:
-    # Each test worker's own generation, as its own database and page cache.
-    CACHES["generation"] = {  # noqa: F405
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "generation",
-    }
 # A file, not memory: tests of what one connection sees while another writes need
 # WAL's readers beside a writer, and an in-memory database shared between connections
 # answers "table is locked" instead. pytest-xdist gives each worker its own file.

@@ -188,12 +188,15 @@ def publisher_client():
 
 
 @pytest.mark.admin
+# The Publisher group comes from a migration, which a transactional test's flush
+# empties: serialized_rollback restores it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_cached_pages_follow_publish_and_unpublish_at_once(client):
     event = f.EventFactory(title="Fresh meeting", status="draft", publish_at=None)
     assert "Fresh meeting" not in page_text(client.get("/en/events/"))
     with CaptureQueriesContext(connection) as ctx:
         assert "Fresh meeting" not in page_text(client.get("/en/events/"))
-    assert len(ctx.captured_queries) == 0, "the second visit is served from the cache"
+    assert len(ctx.captured_queries) == 1, "the second visit reads only the version"
 
     staff = publisher_client()
     changelist = reverse("admin:events_event_changelist")
@@ -448,29 +451,15 @@ def test_every_static_file_a_page_names_is_in_the_manifest(client, settings, tmp
         )
 
 
-def test_workers_without_redis_share_one_generation(tmp_path):
-    """A save in one worker process must end the generation in all of them: each
-    keeps its own pages in memory, filed under the generation they share."""
-    env = {
-        **PRODUCTION_ENV,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        "DJANGO_GENERATION_DIR": str(tmp_path / "generation"),
-    }
-    read = "from rcm_site import page_cache; print(page_cache.current_generation())"
-    start = "from rcm_site import page_cache; print(page_cache.new_generation())"
+def test_worker_processes_share_one_version_of_the_pages(tmp_path):
+    """A change in one process must end the cached pages of all of them: each keeps
+    its own pages in memory, under the version they share in the database."""
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    assert run_django(env, "migrate", "-v0").returncode == 0
+    read = "from rcm_site import page_cache; print(page_cache.current_version())"
+    start = "from rcm_site import page_cache; page_cache.new_version()"
     first = run_django(env, "shell", "-c", read)
     assert first.returncode == 0, first.stderr
     assert run_django(env, "shell", "-c", read).stdout == first.stdout
-    started = run_django(env, "shell", "-c", start).stdout
-    assert started != first.stdout
-    assert run_django(env, "shell", "-c", read).stdout == started
-
-
-def test_a_full_page_cache_does_not_lose_the_generation():
-    from django.core.cache import cache
-
-    from rcm_site import page_cache
-
-    generation = page_cache.current_generation()
-    cache.set_many({f"filler:{i}": "x" for i in range(5000)})
-    assert page_cache.current_generation() == generation
+    assert run_django(env, "shell", "-c", start).returncode == 0
+    assert run_django(env, "shell", "-c", read).stdout != first.stdout

@@ -18,7 +18,7 @@ quoting a demo person), it stops and changes nothing.
 Rows are written with bulk_create, which calls neither save() nor signals, so what they
 would do is done here: Person.sort_name, the publication fields (status, publish_at,
 updated_at, version), UUIDs, the full-text search entries, and a new page-cache
-generation. django-simple-history records saves through signals, so demo records have
+version. django-simple-history records saves through signals, so demo records have
 no history rows; they were never edited. --replace deletes without signals too, so it
 writes no "deleted" history row per demo record either.
 """
@@ -1023,7 +1023,7 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         # Cached pages are renewed by the signals of a save, which bulk_create skips.
-        page_cache.new_generation()
+        page_cache.new_version()
         self.stdout.write(
             "seed_demo: {} meetings, {} people ({} posts), {} organizations, {} roles, "
             "{} participations, {} statements in {:.1f} s (seed {}{}).".format(

@@ -20,4 +20,4 @@ class Command(BaseCommand):
                 f"in {time.monotonic() - started:.1f} s"
             )
         # What a search shows has changed without any save: renew cached pages.
-        page_cache.new_generation()
+        page_cache.new_version()
