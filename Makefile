@@ -74,8 +74,9 @@ load: install
 	bench/load.sh sqlite $(LOAD_SECONDS) $(LOAD_USERS)
 	bench/load.sh postgres $(LOAD_SECONDS) $(LOAD_USERS)
 
-# Every page kind against a bare view on a seed_demo database (bench/run.py), with wrk;
-# both databases are measured even when the first misses a budget.
+# Every page kind against the issue's budgets on a seed_demo database (bench/run.py):
+# queries, then from scratch and warm under gunicorn with wrk; about 5 minutes a
+# database. Both are measured even when the first misses a budget.
 bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	status=0; \
