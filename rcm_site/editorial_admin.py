@@ -5,6 +5,7 @@ save over someone else's newer edit."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import router, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import is_historic
 
 from .publishing import PublicationStatus
 
@@ -20,6 +22,8 @@ class VersionCheckForm(forms.ModelForm):
     """Carries the version the editor opened; refuses to save over a newer one.
 
     The form comes back with the editor's own changes in it, so nothing typed is lost.
+    Of two simultaneous saves of a record, the second waits for the first to commit
+    and is then refused.
     """
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -27,11 +31,17 @@ class VersionCheckForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["opened_version"].initial = self.instance.version
+            # A restored old version is edited over the stored record, not over
+            # itself.
+            self.fields["opened_version"].initial = (
+                self.instance.stored_version()
+                if is_historic(self.instance)
+                else self.instance.version
+            )
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and cleaned.get("opened_version") != self.instance.version:
+        if self.instance.pk and cleaned.get("opened_version") != self.locked_version():
             raise ValidationError(
                 _(
                     "Someone else saved this record after you opened it, so your "
@@ -42,6 +52,17 @@ class VersionCheckForm(forms.ModelForm):
                 code="stale",
             )
         return cleaned
+
+    def locked_version(self):
+        # Locked while validating, not checked in the UPDATE, so a refusal can re-show
+        # the form; SQLite ignores the lock, its IMMEDIATE transactions queue anyway.
+        return (
+            type(self.instance)
+            .objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
 
 
 def may_publish(request, model):
@@ -132,6 +153,18 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistor
         if not self.has_publish_permission(request):
             actions.pop("delete_selected", None)
         return actions
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The version check's row lock needs a transaction to the end of the save:
+        # Django's change view opens one, django-simple-history's restore view not.
+        if request.method != "POST":
+            return super().history_form_view(
+                request, object_id, version_id, extra_context
+            )
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(
+                request, object_id, version_id, extra_context
+            )
 
     def save_model(self, request, obj, form, change):
         # Saving an unchanged record would only add an empty version to its history

@@ -1,15 +1,19 @@
 """Drafts, scheduled publishing, roles, preview, history and stale saves."""
 
 import datetime
+import threading
 import zoneinfo
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from events.models import Event, Statement
 from people.models import Organization
+from rcm_site.editorial_admin import VersionCheckForm
 
 from . import factories as f
 from .conftest import EMPTY_EVENT_INLINES
@@ -382,6 +386,15 @@ def test_admin_lists_show_state_and_link_to_page_or_preview(publisher, client):
     assert "Later" in body and "Out now" not in body
 
 
+def restore_form(client, revert_url, historical, **overrides):
+    """The restore page's form as posted: the old version's values, and the version
+    of the stored record it was opened over."""
+    response = client.get(revert_url)
+    assert response.status_code == 200
+    opened = response.context["adminform"].form["opened_version"].value()
+    return event_form(historical.instance, opened_version=str(opened), **overrides)
+
+
 @pytest.mark.admin
 def test_history_records_author_and_restore_brings_back_old_values(publisher, client):
     event = f.EventFactory(title="First title")
@@ -404,8 +417,9 @@ def test_history_records_author_and_restore_brings_back_old_values(publisher, cl
     revert_url = reverse(
         "admin:events_event_simple_history", args=[event.pk, first.history_id]
     )
-    assert client.get(revert_url).status_code == 200
-    response = client.post(revert_url, event_form(first.instance, status="published"))
+    response = client.post(
+        revert_url, restore_form(client, revert_url, first, status="published")
+    )
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.title == "First title"
@@ -423,8 +437,12 @@ def test_restoring_an_old_version_does_not_let_an_editor_publish(client):
         "admin:events_event_simple_history",
         args=[event.pk, published_version.history_id],
     )
-    client.post(revert_url, event_form(published_version.instance))
+    response = client.post(
+        revert_url, restore_form(client, revert_url, published_version)
+    )
+    assert response.status_code == 302
     event.refresh_from_db()
+    assert event.history.count() == 3
     assert event.status == "draft"
 
 
@@ -449,6 +467,71 @@ def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
     assert client.post(reverse(CHANGE_EVENT, args=[event.pk]), fresh).status_code == 302
     event.refresh_from_db()
     assert event.title == "My edit"
+
+
+@pytest.mark.admin
+@pytest.mark.django_db(transaction=True)
+def test_of_two_simultaneous_saves_one_wins_and_the_other_keeps_its_text(
+    monkeypatch,
+):
+    event = f.EventFactory(title="Agreed title")
+    url = reverse(CHANGE_EVENT, args=[event.pk])
+    first_saved, second_checked = threading.Event(), threading.Event()
+
+    save = Event.save
+
+    def save_then_hold(obj, *args, **kwargs):
+        save(obj, *args, **kwargs)
+        if threading.current_thread().name == "first":
+            first_saved.set()
+            # An unsafe check lets the second save validate now, before this one
+            # commits; a safe one makes it wait for this transaction, so give up.
+            second_checked.wait(timeout=1)
+
+    clean = VersionCheckForm.clean
+
+    def clean_then_signal(form):
+        try:
+            return clean(form)
+        finally:
+            if threading.current_thread().name == "second":
+                second_checked.set()
+
+    monkeypatch.setattr(Event, "save", save_then_hold)
+    monkeypatch.setattr(VersionCheckForm, "clean", clean_then_signal)
+
+    clients = {}
+    for editor in ("first", "second"):
+        clients[editor] = Client()
+        clients[editor].force_login(User.objects.create_superuser(editor))
+    responses = {}
+
+    def post(editor, title):
+        try:
+            responses[editor] = clients[editor].post(
+                url, event_form(event, title_en=title, status="published")
+            )
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=post, args=("first", "First edit"), name="first")
+    second = threading.Thread(
+        target=post, args=("second", "Second edit"), name="second"
+    )
+    first.start()
+    assert first_saved.wait(timeout=10)
+    second.start()
+    first.join(timeout=30)
+    second.join(timeout=30)
+
+    assert responses["first"].status_code == 302
+    refused = responses["second"]
+    assert refused.status_code == 200
+    assert "Someone else saved this record after you opened it" in page_text(refused)
+    assert 'value="Second edit"' in refused.content.decode()
+    event.refresh_from_db()
+    assert event.title == "First edit"
+    assert event.history.count() == 2
 
 
 def test_groups_exist_with_the_right_permissions():
