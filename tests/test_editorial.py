@@ -427,6 +427,33 @@ def test_history_records_author_and_restore_brings_back_old_values(publisher, cl
 
 
 @pytest.mark.admin
+# Not inside a test's transaction: the restore view must open its own, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_a_restored_old_version_refuses_forms_opened_before_it(client):
+    client.force_login(User.objects.create_superuser("chief"))
+    event = f.EventFactory(title="First title")
+    event.title = "Second title"
+    event.save()
+    opened_before = event_form(
+        event, title_en="Edited before the restore", status="published"
+    )
+    first = event.history.earliest()
+    revert_url = reverse(
+        "admin:events_event_simple_history", args=[event.pk, first.history_id]
+    )
+    response = client.post(
+        revert_url, restore_form(client, revert_url, first, status="published")
+    )
+    assert response.status_code == 302
+
+    response = client.post(reverse(CHANGE_EVENT, args=[event.pk]), opened_before)
+    assert response.status_code == 200
+    assert "Someone else saved this record after you opened it" in page_text(response)
+    event.refresh_from_db()
+    assert event.title == "First title"
+
+
+@pytest.mark.admin
 def test_restoring_an_old_version_does_not_let_an_editor_publish(client):
     event = f.EventFactory(title="Published once")
     published_version = event.history.latest()
