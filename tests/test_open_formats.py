@@ -140,6 +140,24 @@ def test_statement_feed_entry_carries_the_quote_and_author(seed, client):
     assert entry.author == "Francesco Carella"
 
 
+@pytest.mark.parametrize(
+    ("url", "entry"),
+    [("/en/feeds/statements/", "entry"), ("/en/feeds/statements/rss/", "item")],
+)
+def test_an_edited_quote_shows_in_the_feed_once_escaped(
+    seed, client, settings, url, entry
+):
+    settings.PAGE_CACHE_ENABLED = False
+    statement = Statement.objects.get(speaker__slug="francesco-carella")
+    statement.text_en = "New words <script>alert(1)</script>"
+    statement.save()
+    body = client.get(url).content.decode()
+    assert body.count(f"<{entry}>") == 4
+    assert body.count("New words") == 1
+    assert "New words &lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "ILO 97 and 143" not in body
+
+
 def test_feed_of_unknown_person_is_404(seed, client):
     assert client.get("/en/feeds/people/nobody/statements/").status_code == 404
 
