@@ -18,30 +18,21 @@ import datetime
 import functools
 import io
 import itertools
-import json
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import classproperty
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
-
-from . import page_cache
-from .pages import RecordsById, Unbuilt, kept_records
 
 CHUNK_SIZE = 1000
 # Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
 # workers; a row each meant 100,000 small TCP segments, each waiting on a delayed ACK.
 CSV_CHUNK_CHARACTERS = 64 * 1024
 JSON_PAGE_SIZE = 100
-# A download keeps each of its rows for the generation, as a list page its cards, when
-# it has at most this many: more would push many readers' cards and pages out of a
-# local-memory cache of 1,000 entries.
-KEPT_ROWS = JSON_PAGE_SIZE
 JSON_MAX_PAGE_SIZE = 1000
 
 JSON_TYPES = {
@@ -178,31 +169,25 @@ class ExportView(View):
     name = ""
     format = "csv"
 
+    @classproperty
+    def query_parameters(cls):
+        """The parameters the page cache keeps (see page_cache.canonicalize)."""
+        return (*cls.filterset_class.base_filters, "page", "page_size")
+
     def get_queryset(self):
         raise NotImplementedError
 
     def get(self, request):
-        # As on a list page (FilteredListView), what the filters at this address
-        # refuse is kept for the generation, and the filterset and queryset are
-        # built only for what is not kept.
-        filterset = SimpleLazyObject(
-            lambda: self.filterset_class(
-                request.GET or None, queryset=self.get_queryset(), request=request
-            )
+        filterset = self.filterset_class(
+            request.GET or None, queryset=self.get_queryset(), request=request
         )
-
-        def refused():
-            if filterset.is_bound and not filterset.is_valid():
-                return filterset.errors.get_json_data()
-            return None
-
-        errors = page_cache.kept(request, refused, "filters", request.get_full_path())
-        if errors:
-            return JsonResponse({"errors": errors}, status=400)
-        queryset = Unbuilt(self.filterset_class._meta.model, lambda: filterset.qs)
+        if filterset.is_bound and not filterset.is_valid():
+            return JsonResponse(
+                {"errors": filterset.errors.get_json_data()}, status=400
+            )
         if self.format == "csv":
-            return self.csv(queryset)
-        return self.json(queryset)
+            return self.csv(filterset.qs)
+        return self.json(filterset.qs)
 
     def csv(self, queryset):
         request = self.request
@@ -219,22 +204,12 @@ class ExportView(View):
         def row(obj):
             return line([c.csv(obj, origin) for c in self.columns])
 
-        def rows():
-            if page_cache.kept_count(request, queryset) <= KEPT_ROWS:
-                records = kept_records(request, request.GET.urlencode(), queryset.build)
-                variant = ("csv", self.name, origin)
-                yield from page_cache.kept_pieces(
-                    request, variant, records.ids, records.load, row
-                )
-            else:
-                for obj in queryset.build().iterator(chunk_size=CHUNK_SIZE):
-                    yield row(obj)
-
         def chunks():
             # The byte-order mark lets spreadsheets read the UTF-8 accents right.
             header = "\ufeff" + line([c.name for c in self.columns])
             pending, size = [], 0
-            for text in itertools.chain([header], rows()):
+            rows = (row(obj) for obj in queryset.iterator(chunk_size=CHUNK_SIZE))
+            for text in itertools.chain([header], rows):
                 pending.append(text)
                 size += len(text)
                 if size >= CSV_CHUNK_CHARACTERS:
@@ -263,8 +238,6 @@ class ExportView(View):
                 {"errors": {"page_size": [{"message": message}]}}, status=400
             )
         paginator = Paginator(queryset, size)
-        # Counting a filter over 100,000 statements is the costliest query here.
-        paginator.count = page_cache.kept_count(request, queryset)
         try:
             page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -282,42 +255,18 @@ class ExportView(View):
         def link(number):
             return request.build_absolute_uri("?" + querystring(request, page=number))
 
-        def row(obj):
-            return json.dumps(
-                {c.name: c.json(obj, origin) for c in self.columns},
-                cls=DjangoJSONEncoder,
-                ensure_ascii=False,
-            )
-
-        if size <= KEPT_ROWS:
-            # Which records the page holds, and each one's fields, are the same for
-            # every reader until the content changes: kept, as a list page's cards.
-            ids = page_cache.kept(
-                request,
-                lambda: list(page.object_list.values_list("pk", flat=True)),
-                "page",
-                request.get_full_path(),
-            )
-            load = RecordsById(ids, queryset.build).load
-            rows = page_cache.kept_pieces(
-                request, ("json", self.name, origin), ids, load, row
-            )
-        else:
-            rows = [row(obj) for obj in page.object_list]
-        # The rows are JSON already: written into the object after the rest of it.
-        head = json.dumps(
+        return JsonResponse(
             {
                 "count": paginator.count,
                 "next": link(page.next_page_number()) if page.has_next() else None,
                 "previous": link(page.previous_page_number())
                 if page.has_previous()
                 else None,
+                "results": [
+                    {c.name: c.json(obj, origin) for c in self.columns} for obj in page
+                ],
             },
-            ensure_ascii=False,
-        )
-        return HttpResponse(
-            f'{head[:-1]}, "results": [{", ".join(rows)}]}}',
-            content_type="application/json",
+            json_dumps_params={"ensure_ascii": False},
         )
 
 

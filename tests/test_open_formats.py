@@ -6,6 +6,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 import icalendar
@@ -451,20 +452,28 @@ def test_json_download_validates_against_its_published_schema(seed, client, name
         assert f"<code>{field}</code>" in documented
 
 
+def link(url):
+    """A full address's path and query parameters, in whatever order they come."""
+    parts = urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}" == HOST
+    return parts.path, parse_qs(parts.query)
+
+
 def test_json_pages_link_to_each_other_and_keep_the_filters(seed, client):
     data = client.get("/en/statements.json?event=" + WORKSHOP + "&page_size=3").json()
     assert data["count"] == 4
     assert len(data["results"]) == 3
     assert data["previous"] is None
-    assert (
-        data["next"] == f"{HOST}/en/statements.json?event={WORKSHOP}&page_size=3&page=2"
+    assert link(data["next"]) == (
+        "/en/statements.json",
+        {"event": [WORKSHOP], "page_size": ["3"], "page": ["2"]},
     )
     second = client.get(data["next"].removeprefix(HOST)).json()
     assert len(second["results"]) == 1
     assert second["next"] is None
-    assert (
-        second["previous"]
-        == f"{HOST}/en/statements.json?event={WORKSHOP}&page_size=3&page=1"
+    assert link(second["previous"]) == (
+        "/en/statements.json",
+        {"event": [WORKSHOP], "page_size": ["3"], "page": ["1"]},
     )
 
 
@@ -552,7 +561,8 @@ GROWING_URLS = [
 ]
 
 
-def test_query_count_does_not_grow_with_rows(client):
+def test_query_count_does_not_grow_with_rows(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
     world = Growing()
 
     def count(url):
