@@ -1,9 +1,6 @@
-from django.conf import settings
 from django.urls import translate_url
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
-from . import page_cache
 from .translated import LANGUAGE_CODES, active_language
 
 
@@ -51,15 +48,4 @@ def languages(request):
     return {
         "language_versions": versions,
         "x_default_url": request.build_absolute_uri(neutral),
-    }
-
-
-def fragments(request):
-    """For {% cache %} in templates: the generation to file a fragment under, looked up
-    only by a template that caches one, how long to keep it, and the name of the page
-    (none on an error page) for a fragment that marks it, as the navigation does."""
-    return {
-        "generation": SimpleLazyObject(lambda: page_cache.generation_of(request)),
-        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
-        "page_name": getattr(request.resolver_match, "url_name", ""),
     }

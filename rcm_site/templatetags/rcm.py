@@ -7,8 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from rcm_site import page_cache, search
-from rcm_site.pages import RecordsById
+from rcm_site import search
 from rcm_site.translated import active_language
 
 register = template.Library()
@@ -71,32 +70,3 @@ def lang_attr(record, field):
     translation), so that screen readers and search engines read it as such."""
     code = record.language_of(field)
     return format_html(' lang="{}"', code) if code != active_language() else ""
-
-
-@register.simple_tag(takes_context=True)
-def cards(context, records, template_name, **options):
-    """Each record's card: `template_name` rendered with the record under its model's
-    name (``event``, ``statement``) and `options`. A card looks the same on every page
-    that lists the record, so it is rendered once per generation and language and
-    kept (page_cache.kept_pieces). Given a RecordsById (a kept list), only the records
-    of the cards not kept are read."""
-    if isinstance(records, RecordsById):
-        ids, load = records.ids, records.load
-    else:
-        records = list(records)
-        ids = [record.pk for record in records]
-
-        def load(wanted):
-            wanted = set(wanted)
-            return [record for record in records if record.pk in wanted]
-
-    card = context.template.engine.get_template(template_name)
-
-    def render(record):
-        with context.push(**{record._meta.model_name: record}, **options):
-            return card.render(context)
-
-    variant = ("card", template_name, sorted(options.items()))
-    pieces = page_cache.kept_pieces(context.request, variant, ids, load, render)
-    # Every piece is template output, escaped as it was rendered.
-    return mark_safe("".join(pieces))  # noqa: S308
