@@ -5,7 +5,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, When, prefetch_related_objects
+from django.db.models import Case, F, Prefetch, Q, When
 from django.db.models.functions import Lower
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -175,10 +175,11 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def for_calendar(self):
         return self.select_related("country").with_roles()
 
-    def for_page(self):
-        """A meeting with what the top of its page shows; the rest of it comes with
-        Event.with_page_relations, only when the page is rendered afresh."""
-        return self.select_related("country", "source_publisher")
+    def for_page(self, preview=False):
+        """A meeting with everything its page shows (see page_relations)."""
+        return self.select_related("country", "source_publisher").prefetch_related(
+            *page_relations(preview)
+        )
 
 
 def role_prefetch(preview=False):
@@ -354,11 +355,6 @@ class Event(Translated, SlugKeyed, Publishable):
         if self.site_translation and self.site_translation == active_language():
             return SITE_TRANSLATION_NOTES[self.site_translation]
         return ""
-
-    def with_page_relations(self, preview=False):
-        """This meeting with all that its page lists (see page_relations)."""
-        prefetch_related_objects([self], *page_relations(preview))
-        return self
 
     @property
     def card_image(self):

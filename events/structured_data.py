@@ -42,7 +42,7 @@ def person_ref(person, request):
 
 
 def event_data(event, request):
-    """Expects Event.with_page_relations(): roles and photos come prefetched."""
+    """Expects Event.objects.for_page(): roles and photos come prefetched."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -1,17 +1,9 @@
-import functools
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from rcm_site.pages import (
-    Excerpt,
-    FilteredListView,
-    PreviewableDetailView,
-    kept_records,
-)
+from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .calendars import calendar
 from .filters import EventFilter, StatementFilter
@@ -30,26 +22,17 @@ class EventDetailView(PreviewableDetailView):
     model = Event
 
     def get_page_queryset(self, preview):
-        return Event.objects.visible(preview).for_page()
+        return Event.objects.visible(preview).for_page(preview)
 
     def get_context_data(self, **kwargs):
-        event, request = self.object, self.request
-        # The meeting's own account and its structured data are kept rendered for the
-        # generation (see event_detail.html): its lists are read only to render them.
-        in_full = SimpleLazyObject(lambda: event.with_page_relations(self.preview))
+        event = self.object
         return super().get_context_data(
-            event_in_full=in_full,
-            structured_data=functools.cache(lambda: event_data(in_full, request)),
-            other_meetings=kept_records(
-                request,
-                "other meetings",
-                lambda: (
-                    Event.objects.published()
-                    .for_list()
-                    .filter(kind=event.kind)
-                    .exclude(pk=event.pk)
-                ),
-                limit=5,
+            structured_data=event_data(event, self.request),
+            other_meetings=(
+                Event.objects.published()
+                .for_list()
+                .filter(kind=event.kind)
+                .exclude(pk=event.pk)[:5]
             ),
             **kwargs,
         )
@@ -82,16 +65,10 @@ class TopicDetailView(DetailView):
     model = Topic
 
     def get_context_data(self, **kwargs):
-        topic, request = self.object, self.request
+        topic = self.object
         return super().get_context_data(
-            events=Excerpt(
-                request, "events", lambda: topic.events.published().for_list()
-            ),
-            statements=Excerpt(
-                request,
-                "statements",
-                lambda: topic.statements.published().for_cards(),
-            ),
+            events=Excerpt(topic.events.published().for_list()),
+            statements=Excerpt(topic.statements.published().for_cards()),
             **kwargs,
         )
 

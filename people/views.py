@@ -1,7 +1,6 @@
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
-from rcm_site import page_cache
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .filters import OrganizationFilter, PersonFilter
@@ -27,32 +26,20 @@ class PersonDetailView(PreviewableDetailView):
         return Person.objects.visible(preview).select_related("country")
 
     def get_context_data(self, **kwargs):
-        person, preview, request = self.object, self.preview, self.request
-        positions = self.records(
-            "positions",
-            lambda: person.positions.visible(preview).select_related("organization"),
+        person, preview = self.object, self.preview
+        positions = list(
+            person.positions.visible(preview).select_related("organization")
         )
         return super().get_context_data(
             positions=positions,
-            structured_data=page_cache.kept(
-                request,
-                lambda: person_data(person, positions, request),
-                "structured data",
-                request.build_absolute_uri(request.path),
-                preview,
-            ),
-            participations=self.excerpt(
-                "participations",
-                lambda: (
-                    person.participations.visible(preview)
-                    .select_related("event", "position__organization")
-                    .order_by("-event__start_date")
-                ),
+            structured_data=person_data(person, positions, self.request),
+            participations=Excerpt(
+                person.participations.visible(preview)
+                .select_related("event", "position__organization")
+                .order_by("-event__start_date"),
                 limit=20,
             ),
-            statements=self.excerpt(
-                "statements", lambda: person.statements.visible(preview).for_cards()
-            ),
+            statements=Excerpt(person.statements.visible(preview).for_cards()),
             **kwargs,
         )
 
@@ -71,38 +58,27 @@ class OrganizationDetailView(PreviewableDetailView):
         return Organization.objects.visible(preview).select_related("country", "parent")
 
     def get_context_data(self, **kwargs):
-        organization, preview, request = self.object, self.preview, self.request
+        organization, preview = self.object, self.preview
         show_parent = bool(
             organization.parent and (preview or organization.parent.is_published())
         )
         return super().get_context_data(
-            structured_data=organization_data(organization, show_parent, request),
+            structured_data=organization_data(organization, show_parent, self.request),
             show_parent=show_parent,
-            roles=self.excerpt(
-                "roles",
-                lambda: (
-                    organization.event_roles.visible(preview)
-                    .select_related("event")
-                    .order_by("-event__start_date", "id")
-                ),
+            roles=Excerpt(
+                organization.event_roles.visible(preview)
+                .select_related("event")
+                .order_by("-event__start_date", "id"),
                 limit=20,
             ),
-            positions=self.excerpt(
-                "positions",
-                lambda: (
-                    organization.positions.visible(preview)
-                    .select_related("person")
-                    .order_by("person__sort_name", "-start_date")
-                ),
+            positions=Excerpt(
+                organization.positions.visible(preview)
+                .select_related("person")
+                .order_by("person__sort_name", "-start_date"),
                 limit=20,
             ),
-            children=self.records(
-                "children", lambda: organization.children.visible(preview)
-            ),
-            statements=self.excerpt(
-                "statements",
-                lambda: organization.statements.visible(preview).for_cards(),
-            ),
+            children=organization.children.visible(preview),
+            statements=Excerpt(organization.statements.visible(preview).for_cards()),
             **kwargs,
         )
 
@@ -122,24 +98,11 @@ class CountryDetailView(DetailView):
         return get_object_or_404(Country, iso_code=self.kwargs["iso_code"].upper())
 
     def get_context_data(self, **kwargs):
-        country, request = self.object, self.request
+        country = self.object
         return super().get_context_data(
-            events=Excerpt(
-                request, "events", lambda: country.events.published().for_list()
-            ),
-            people=Excerpt(
-                request, "people", lambda: country.people.published(), limit=20
-            ),
-            organizations=Excerpt(
-                request,
-                "organizations",
-                lambda: country.organizations.published(),
-                limit=20,
-            ),
-            statements=Excerpt(
-                request,
-                "statements",
-                lambda: country.statements.published().for_cards(),
-            ),
+            events=Excerpt(country.events.published().for_list()),
+            people=Excerpt(country.people.published(), limit=20),
+            organizations=Excerpt(country.organizations.published(), limit=20),
+            statements=Excerpt(country.statements.published().for_cards()),
             **kwargs,
         )

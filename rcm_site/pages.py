@@ -1,16 +1,12 @@
 """What public pages share: filtered lists, excerpts of related lists, previews."""
 
-import functools
-
 from django import forms
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
 from django_filters.views import FilterView
-
-from . import page_cache
 
 MAX_QUERY_LENGTH = 200
 
@@ -58,54 +54,23 @@ class FilteredListView(FilterView):
     paginate_by = 20
     template_name_suffix = "_list"
 
+    @classproperty
+    def query_parameters(cls):
+        """The parameters the page cache keeps (see page_cache.canonicalize)."""
+        return (*cls.filterset_class.base_filters, "page")
+
     def get(self, request, *args, **kwargs):
-        # Whether the filters at this address validate, and which records they
-        # choose, is the same for every reader until the content changes (a facet
-        # names a record): worked out once per generation and kept. So are the
-        # count and each page's records (below), and the form is a kept fragment:
-        # the filterset and the queryset are built only for what is not kept.
-        self.filterset = SimpleLazyObject(
-            lambda: self.get_filterset(self.get_filterset_class())
-        )
-        valid, facets = page_cache.kept(
-            request, self.check_filters, "filters", request.get_full_path()
-        )
-        self.object_list = Unbuilt(
-            self.get_filterset_class()._meta.model,
-            lambda: self.filterset.qs if valid else self.filterset.queryset.none(),
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        self.object_list = (
+            self.filterset.qs if valid else self.filterset.queryset.none()
         )
         context = self.get_context_data(
-            filter=self.filterset, object_list=self.object_list, facets=facets
+            filter=self.filterset,
+            object_list=self.object_list,
+            facets=self.chosen_facets(),
         )
         return self.render_to_response(context, status=200 if valid else 400)
-
-    # What a list shows at an address (its count and the records of each page) is
-    # the same for every reader until the content changes, and finding it can mean
-    # counting and sorting most of 100,000 statements: it is worked out once per
-    # generation (see page_cache.kept), and each page's records are then read by
-    # primary key, if at all.
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = page_cache.kept_count(self.request, queryset)
-        return paginator
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, records, is_paginated = super().paginate_queryset(
-            queryset, page_size
-        )
-        ids = page_cache.kept(
-            self.request,
-            lambda: list(records.values_list("pk", flat=True)),
-            "page",
-            self.request.get_full_path(),
-        )
-        page.object_list = RecordsById(ids, self.get_queryset)
-        return paginator, page, page.object_list, is_paginated
-
-    def check_filters(self):
-        filterset = self.filterset
-        return not filterset.is_bound or filterset.is_valid(), self.chosen_facets()
 
     def chosen_facets(self):
         """Each facet narrowing the list: its label, the record, and the address of
@@ -120,7 +85,7 @@ class FilteredListView(FilterView):
                 query.pop("page", None)
                 facets.append(
                     {
-                        "label": str(form[name].label),
+                        "label": form[name].label,
                         "record": chosen[name],
                         "without": f"?{query.urlencode()}" if query else "?",
                     }
@@ -128,80 +93,13 @@ class FilteredListView(FilterView):
         return facets
 
 
-class Unbuilt:
-    """A list's queryset, built by build() only when something needs more than what is
-    kept of it: its count, or the records of one of its pages."""
-
-    # Each list's queryset is ordered; finding out would build it.
-    ordered = True
-
-    def __init__(self, model, build):
-        self.model = model
-        self.build = functools.cache(build)
-
-    def count(self):
-        return self.build().count()
-
-    def __getitem__(self, index):
-        return SimpleLazyObject(lambda: self.build()[index])
-
-
-class RecordsById:
-    """A list of records known by their ids, in that order, read from the database in
-    one query only when something needs them as records. The cards tag needs only the
-    ids of the cards it has kept, and reads the others with load(). `queryset` is a
-    function that gives the queryset to read them from: building one costs more than
-    the rest of a page whose cards are all kept."""
-
-    def __init__(self, ids, queryset):
-        self.ids = ids
-        self.queryset = queryset
-
-    def load(self, ids):
-        found = self.queryset().in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
-
-    @cached_property
-    def records(self):
-        return self.load(self.ids)
-
-    def __len__(self):
-        return len(self.ids)
-
-    def __iter__(self):
-        return iter(self.records)
-
-
-def kept_records(request, key, queryset, limit=None):
-    """The records of `queryset()` (its first `limit`) as RecordsById: which ones is
-    worked out once per generation and kept under `key`, which names the list on
-    the page at this address."""
-    return RecordsById(
-        page_cache.kept(
-            request,
-            lambda: list(queryset().values_list("pk", flat=True)[:limit]),
-            "records",
-            request.path,
-            key,
-        ),
-        queryset,
-    )
-
-
 class Excerpt:
     """The first rows of a related list and the size of the whole, so a page can show
-    a few and link to the filtered list of all of them. Which rows, and how many in
-    all, is kept for the generation under `key` (see kept_records)."""
+    a few and link to the filtered list of all of them."""
 
-    def __init__(self, request, key, queryset, limit=10):
-        def compute():
-            records = queryset()
-            return list(records.values_list("pk", flat=True)[:limit]), records.count()
-
-        first, self.count = page_cache.kept(
-            request, compute, "excerpt", request.path, key
-        )
-        self.items = RecordsById(first, queryset)
+    def __init__(self, queryset, limit=10):
+        self.items = list(queryset[:limit])
+        self.count = queryset.count()
         self.more = self.count > limit
 
 
@@ -230,26 +128,10 @@ class PreviewableDetailView(DetailView):
             if self.request.GET.get("preview") or not obj.is_published():
                 self.preview = True
                 return obj
-
-        def public():
-            return super(PreviewableDetailView, self).get_object(
-                self.get_page_queryset(preview=False)
-            )
-
-        # The public record at this address is the same for every reader until the
-        # content changes: read once per generation and kept. A 404 is not kept.
-        return page_cache.kept(self.request, public, "record", self.request.path)
+        return super().get_object(self.get_page_queryset(preview=False))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=self.preview, **kwargs)
-
-    # A staff preview lists drafts too: its lists are kept apart from the public's.
-
-    def excerpt(self, name, queryset, limit=10):
-        return Excerpt(self.request, (name, self.preview), queryset, limit=limit)
-
-    def records(self, name, queryset, limit=None):
-        return kept_records(self.request, (name, self.preview), queryset, limit=limit)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

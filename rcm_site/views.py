@@ -1,5 +1,3 @@
-import functools
-
 from django import forms
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -16,9 +14,9 @@ from events.models import Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
-from . import page_cache, search
+from . import search
 from .exports import schema
-from .pages import MAX_QUERY_LENGTH, kept_records
+from .pages import MAX_QUERY_LENGTH
 from .publishing import published_q
 
 # name: (title, list page, CSV, JSON, columns)
@@ -58,35 +56,17 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        request = self.request
-
-        def events():
-            return Event.objects.published().for_list()
-
+        events = Event.objects.published().for_list()
         return super().get_context_data(
-            upcoming=kept_records(
-                request, "upcoming", lambda: events().upcoming(), limit=5
+            upcoming=events.upcoming()[:5],
+            recent=events.past()[:5],
+            statements=Statement.objects.published().for_cards()[:4],
+            key_figures=(
+                KeyFigure.objects.filter(published_q("event"))
+                .select_related("event")
+                .order_by("-event__start_date", "order")[:4]
             ),
-            recent=kept_records(request, "recent", lambda: events().past(), limit=5),
-            statements=kept_records(
-                request,
-                "statements",
-                lambda: Statement.objects.published().for_cards(),
-                limit=4,
-            ),
-            key_figures=kept_records(
-                request,
-                "key figures",
-                lambda: (
-                    KeyFigure.objects.filter(published_q("event"))
-                    .select_related("event")
-                    .order_by("-event__start_date", "order")
-                ),
-                limit=4,
-            ),
-            countries=kept_records(
-                request, "countries", lambda: Country.objects.members()
-            ),
+            countries=Country.objects.members(),
             **kwargs,
         )
 
@@ -168,6 +148,7 @@ class SearchView(TemplateView):
     organizations, each kind with its count and a link to its full filtered list."""
 
     template_name = "search.html"
+    query_parameters = ("q",)
     per_section = 10
     # Each kind with only the related records its results show.
     sections = [
@@ -207,34 +188,12 @@ class SearchView(TemplateView):
         return self.render_to_response(context, status=200 if valid else 400)
 
     def section(self, title, model, list_url, shape, query):
-        # Which records rank first and how many match is the same for every reader
-        # asking the same words: worked out once per generation (page_cache.kept).
-        ranked, count = page_cache.kept(
-            self.request,
-            lambda: self.ranked_and_count(model, query),
-            "search",
-            model._meta.label,
-            search.words(query),
-        )
-
-        # Read only if the section is not kept already rendered (see search.html).
-        @functools.cache
-        def items():
-            found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
-            return [found[pk] for pk in ranked if pk in found][: self.per_section]
-
+        ranked = search.ranked_ids(model, query, self.per_section + SPARE_RESULTS)
+        found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
         return {
             "title": title,
             "kind": model._meta.model_name,
-            "items": items,
-            "count": count,
+            "items": [found[pk] for pk in ranked if pk in found][: self.per_section],
+            "count": model.objects.published().search(query).count(),
             "list_url": reverse(list_url),
         }
-
-    def ranked_and_count(self, model, query):
-        """The ids of the best matches, best first, with a few spare; and the number
-        of public matches."""
-        return (
-            search.ranked_ids(model, query, self.per_section + SPARE_RESULTS),
-            model.objects.published().search(query).count(),
-        )

@@ -5,10 +5,12 @@ import itertools
 import re
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from events.models import Statement
+from events.models import Event, Statement
 
+from . import factories as f
 from .conftest import WORKSHOP
 
 pytestmark = pytest.mark.django_db
@@ -302,3 +304,114 @@ def test_every_page_has_one_h1_a_title_a_description_and_a_skip_link(seed, clien
 def test_named_url_of_each_page(seed):
     assert reverse("events:event_detail", args=[WORKSHOP]) == EVENT_URL
     assert reverse("people:country_detail", args=["mx"]) == "/en/countries/mx/"
+
+
+def test_the_navigation_marks_the_page_it_is_on(seed, client):
+    for url, current in [
+        ("/en/events/", ["Meetings"]),
+        ("/en/statements/?country=mx", ["Statements"]),
+        ("/es/events/", ["Reuniones"]),
+        ("/en/search/?q=carella", ["Search"]),
+        (EVENT_URL, []),
+        ("/en/no-such-page/", []),
+    ]:
+        body = client.get(url).content.decode()
+        assert re.findall(r'aria-current="page">([^<]+)<', body) == current, url
+
+
+def test_an_edit_shows_on_the_list_at_once_escaped(seed, client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    url = "/en/statements/"
+    assert "4 results" in get_text(client, url)
+    statement = Statement.objects.get(speaker__slug="francesco-carella")
+    statement.text_en = "New words <script>alert(1)</script>"
+    statement.save()
+    f.StatementFactory(text="Another statement, just published.")
+    response = client.get(url)
+    text = page_text(response)
+    assert "5 results" in text
+    assert "New words <script>alert(1)</script>" in text
+    assert "<script>alert(1)" not in response.content.decode()
+    assert "Another statement, just published." in text
+    assert "ILO 97 and 143" not in text
+
+
+def test_a_meeting_page_shows_a_new_role_escaped_and_is_gone_once_unpublished(
+    seed, client, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    event = Event.objects.get(slug=WORKSHOP)
+    role = f.EventOrganizationFactory(
+        event=event, note="New note <script>alert(1)</script>"
+    )
+    response = client.get(EVENT_URL)
+    assert "(New note <script>alert(1)</script>)" in page_text(response)
+    assert "<script>alert(1)" not in response.content.decode()
+    assert role.organization.name in page_text(response)
+    event.status = "draft"
+    event.save()
+    assert client.get(EVENT_URL).status_code == 404
+
+
+def test_a_filter_naming_nothing_public_is_refused_escaped(seed, client):
+    response = client.get("/en/statements/?speaker=francesco-carella")
+    assert "Speaker: Francesco Carella" in page_text(response)
+    response = client.get("/en/statements/?speaker=<script>")
+    assert response.status_code == 400
+    assert "Nothing public on this site goes by “<script>”." in page_text(response)
+    assert "<script>" not in response.content.decode()
+    response = client.get("/en/statements.json?speaker=<script>")
+    assert response.status_code == 400
+    assert "speaker" in response.json()["errors"]
+
+
+def editor():
+    user = User.objects.create_user("edna", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+def test_staff_preview_a_meeting_with_its_drafts_and_the_public_never_sees_them(
+    client,
+):
+    event = f.EventFactory(title="Public meeting")
+    f.StatementFactory(event=event, text="Said in public.")
+    f.StatementFactory(
+        event=event, status="draft", publish_at=None, text="A draft quote."
+    )
+    f.ParticipationFactory(
+        event=event,
+        person=f.PersonFactory(given_name="Dora", status="draft", publish_at=None),
+    )
+    url = event.get_absolute_url()
+    public = page_text(client.get(url))
+    assert "Said in public." in public
+    assert "A draft quote." not in public and "Dora" not in public
+
+    client.force_login(editor())
+    preview = page_text(client.get(url + "?preview=1"))
+    assert preview.count("Draft A draft quote.") == 1
+    assert "Draft Said in public." not in preview
+    assert "Dora" in preview
+
+    client.logout()
+    response = client.get(url)
+    assert "A draft quote." not in page_text(response)
+    assert "Draft" not in page_text(response)
+    assert "Dora" not in response.content.decode()
+
+
+def test_staff_preview_a_persons_draft_statements_and_the_public_never_sees_them(
+    client,
+):
+    person = f.PersonFactory(given_name="Ana")
+    f.StatementFactory(speaker=person, text="Said in public.")
+    f.StatementFactory(
+        speaker=person, status="draft", publish_at=None, text="A draft quote."
+    )
+    url = person.get_absolute_url()
+    client.force_login(editor())
+    assert "A draft quote." in page_text(client.get(url + "?preview=1"))
+    client.logout()
+    public = page_text(client.get(url))
+    assert "Said in public." in public and "A draft quote." not in public
