@@ -1,12 +1,14 @@
 """Full-text search: accent-, case- and normalization-insensitive, current after every
 save, published records only, hostile syntax harmless, a fixed query cost."""
 
+import datetime
 import itertools
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from events.models import Event, Statement
 from people.models import Person
@@ -94,20 +96,38 @@ def test_statement_is_found_by_its_speakers_new_name(client):
 
 
 def test_search_never_returns_unpublished_records(client):
-    f.EventFactory(title="Secret summit", status="draft", publish_at=None)
-    f.PersonFactory(
-        given_name="Hidden", family_name="Delegate", status="draft", publish_at=None
-    )
-    f.StatementFactory(text="Secret words", status="draft", publish_at=None)
-    f.StatementFactory(
-        text="Secret words of a draft meeting",
-        event=Event.objects.get(title="Secret summit"),
-    )
-    assert found(client, "/en/events/?q=secret") == []
-    assert found(client, "/en/statements/?q=secret") == []
-    assert found(client, "/en/people/?q=hidden") == []
-    text = page_text(client.get("/en/search/?q=secret hidden"))
-    assert "Secret" not in text.replace("secret hidden", "")
+    """Each one-word query matches a draft, a scheduled record and a public one (and
+    a public statement at a draft meeting): only the public one is found."""
+    draft = {"status": "draft", "publish_at": None}
+    later = {"publish_at": timezone.now() + datetime.timedelta(days=1)}
+    draft_meeting = f.EventFactory(title="Secret summit", **draft)
+    f.EventFactory(title="Secret forum", **later)
+    f.EventFactory(title="Secret ballot meeting")
+    f.StatementFactory(text="Secret words.", **draft)
+    f.StatementFactory(text="Secret words, said later.", **later)
+    f.StatementFactory(text="Secret words at a draft meeting.", event=draft_meeting)
+    statement = f.StatementFactory(text="Secret ballots count.")
+    f.OrganizationFactory(name="Secret Society", **draft)
+    f.OrganizationFactory(name="Secret Circle", **later)
+    f.OrganizationFactory(name="Secret Ballot Watch")
+    f.PersonFactory(given_name="Hidden", family_name="Delegate", **draft)
+    f.PersonFactory(given_name="Hidden", family_name="Envoy", **later)
+    f.PersonFactory(given_name="Hidden", family_name="Figure")
+
+    assert found(client, "/en/events/?q=secret") == ["Secret ballot meeting"]
+    assert found(client, "/en/statements/?q=secret") == [str(statement)]
+    assert found(client, "/en/organizations/?q=secret") == ["Secret Ballot Watch"]
+    assert found(client, "/en/people/?q=hidden") == ["Hidden Figure"]
+
+    text = page_text(client.get("/en/search/?q=secret"))
+    assert "Meetings (1) Secret ballot meeting" in text
+    assert "Statements (1) Secret ballots count." in text
+    assert "Organizations (1) Secret Ballot Watch" in text
+    for unpublished in ("summit", "forum", "words", "Society", "Circle"):
+        assert unpublished not in text
+    text = page_text(client.get("/en/search/?q=hidden"))
+    assert "People (1) Hidden Figure" in text
+    assert "Delegate" not in text and "Envoy" not in text
 
 
 def test_results_are_ranked_and_highlighted_safely(client):
