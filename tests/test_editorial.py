@@ -20,6 +20,10 @@ from .conftest import EMPTY_EVENT_INLINES
 from .test_pages import page_text
 
 pytestmark = pytest.mark.django_db
+# serialized_rollback puts back what the migrations made (groups, content types),
+# which the flush after a transactional test removes; without it Django recreates the
+# content types under new ids, and a later serialized test fails to load its own.
+REAL_TRANSACTIONS = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SITE_TZ = zoneinfo.ZoneInfo("America/Costa_Rica")
 PUBLISH_AT = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=SITE_TZ)
@@ -428,7 +432,7 @@ def test_history_records_author_and_restore_brings_back_old_values(publisher, cl
 
 @pytest.mark.admin
 # Not inside a test's transaction: the restore view must open its own, as in production.
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_a_restored_old_version_refuses_forms_opened_before_it(client):
     client.force_login(User.objects.create_superuser("chief"))
     event = f.EventFactory(title="First title")
@@ -497,7 +501,7 @@ def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
 
 
 @pytest.mark.admin
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_of_two_simultaneous_saves_one_wins_and_the_other_keeps_its_text(
     monkeypatch,
 ):
