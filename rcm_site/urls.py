@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import include, path, re_path
 
+from .page_cache import query_parameters
 from .sitemaps import SITEMAPS
 from .views import (
     DataView,
@@ -30,7 +31,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        query_parameters("p")(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -6,9 +6,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-
 SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
+# For tests that need real commits (two connections, on_commit). serialized_rollback
+# puts back what the migrations made (groups, content types), which the flush after
+# such a test removes; every such test must use it, or a flush without it recreates
+# the content types under new ids, and the next one fails to load its own.
+REAL_TRANSACTIONS = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # The management forms of the meeting admin's inlines, all empty: a POST to the
 # meeting's change form adds to this what a test fills in.

@@ -16,14 +16,10 @@ from people.models import Organization
 from rcm_site.editorial_admin import VersionCheckForm
 
 from . import factories as f
-from .conftest import EMPTY_EVENT_INLINES
+from .conftest import EMPTY_EVENT_INLINES, REAL_TRANSACTIONS
 from .test_pages import page_text
 
 pytestmark = pytest.mark.django_db
-# serialized_rollback puts back what the migrations made (groups, content types),
-# which the flush after a transactional test removes; without it Django recreates the
-# content types under new ids, and a later serialized test fails to load its own.
-REAL_TRANSACTIONS = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SITE_TZ = zoneinfo.ZoneInfo("America/Costa_Rica")
 PUBLISH_AT = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=SITE_TZ)

@@ -18,6 +18,7 @@ from events.models import Event, Statement
 from rcm_site import page_cache
 
 from . import factories as f
+from .conftest import REAL_TRANSACTIONS
 from .test_pages import page_text
 
 # For the test of the language in the key: an address without a language prefix
@@ -44,7 +45,7 @@ def in_thread(work):
     return thread, errors
 
 
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_a_reader_beside_an_open_write_sees_the_change_once_it_commits():
     statement = f.StatementFactory(text="Words later withdrawn.")
     event = statement.event
@@ -78,7 +79,7 @@ def test_a_reader_beside_an_open_write_sees_the_change_once_it_commits():
     assert "Words later withdrawn." not in meeting
 
 
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_a_change_to_a_relation_alone_shows_at_once(client):
     event = f.EventFactory()
     topic = f.TopicFactory(name="Fair recruitment")
@@ -89,7 +90,7 @@ def test_a_change_to_a_relation_alone_shows_at_once(client):
     assert "Fair recruitment" not in page_text(client.get(event.get_absolute_url()))
 
 
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_a_deleted_statement_leaves_every_page_at_once(client):
     statement = f.StatementFactory(text="Words later deleted.")
     pages = [statement.event.get_absolute_url(), "/en/statements/", "/en/"]
@@ -102,7 +103,7 @@ def test_a_deleted_statement_leaves_every_page_at_once(client):
         assert "Words later deleted." not in page_text(client.get(url)), url
 
 
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_a_change_rolled_back_keeps_the_cached_pages(client):
     statement = f.StatementFactory()
     url = statement.get_absolute_url()
@@ -115,7 +116,7 @@ def test_a_change_rolled_back_keeps_the_cached_pages(client):
     assert len(ctx.captured_queries) == 1, "only the version is read"
 
 
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_a_statement_scheduled_after_the_expiry_was_worked_out_is_public_on_time(
     client,
 ):
@@ -134,7 +135,7 @@ def test_a_statement_scheduled_after_the_expiry_was_worked_out_is_public_on_time
         assert "Words due soon." in page_text(client.get(event.get_absolute_url()))
 
 
-@pytest.mark.django_db(transaction=True)
+@REAL_TRANSACTIONS
 def test_an_expiry_worked_out_beside_a_committing_change_does_not_outlive_it(
     client, monkeypatch
 ):

@@ -22,6 +22,13 @@ pytestmark = pytest.mark.django_db
 DECOMPOSED = "Di\u0301az"  # "i" followed by a combining acute accent
 
 
+@pytest.fixture(autouse=True)
+def pages_rendered_afresh(settings):
+    """These tests change records inside the test's transaction, which never commits
+    to start a new page-cache version (tests/test_page_cache.py tests that)."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def found(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
