@@ -35,9 +35,9 @@ class CacheVersion(models.Model):
     """
 
     token = models.CharField(max_length=32)
-    # Empty until a reader works it out: the next scheduled publication, midnight, or
-    # PAGE_CACHE_SECONDS from then, whichever comes first.
-    expires_at = models.DateTimeField(null=True)
+    # The next scheduled publication, midnight or PAGE_CACHE_SECONDS, whichever comes
+    # first after the version started.
+    expires_at = models.DateTimeField()
 
     def __str__(self):
         return self.token

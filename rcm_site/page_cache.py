@@ -26,14 +26,6 @@ from .publishing import PublicationStatus, Publishable
 VERSION_ID = 1
 
 
-def new_version():
-    """Pages cached until now are no longer served. The next reader works out when the
-    new version expires."""
-    CacheVersion.objects.update_or_create(
-        pk=VERSION_ID, defaults={"token": uuid.uuid4().hex, "expires_at": None}
-    )
-
-
 def current_version():
     # A statement of its own: the same query through the ORM cost 0.35 ms on every
     # cached page, most of it compiling, against 0.02 ms for running it.
@@ -44,25 +36,24 @@ def current_version():
             [VERSION_ID, connection.ops.adapt_datetimefield_value(timezone.now())],
         )
         row = cursor.fetchone()
-    return row[0] if row else renew()
+    return row[0] if row else new_version(unless_current=True)
 
 
-def renew():
-    """The version, with its expiry worked out, and a new token if it had expired.
+def new_version(unless_current=False):
+    """A new version, so that pages cached until now are no longer served, and when it
+    expires, worked out from the rows as they are now.
 
-    Under a lock on the version's row: a change committed while this runs starts its
-    new version after it, never before, so an expiry worked out from the rows as they
-    were before that change cannot outlive it."""
+    Under a lock on the version's row, so that of a reader finding the version expired
+    and a change committing meanwhile, the one that writes last has read the other's
+    rows: an expiry read from the rows before a change cannot outlive it."""
     with transaction.atomic():
-        version, _ = CacheVersion.objects.select_for_update().get_or_create(
-            pk=VERSION_ID, defaults={"token": uuid.uuid4().hex}
+        version, created = CacheVersion.objects.select_for_update().get_or_create(
+            pk=VERSION_ID, defaults={"expires_at": timezone.now()}
         )
         now = timezone.now()
-        if version.expires_at is not None and version.expires_at > now:
+        if unless_current and not created and version.expires_at > now:
             return version.token
-        if version.expires_at is not None:
-            version.token = uuid.uuid4().hex
-        version.expires_at = expiry(now)
+        version.token, version.expires_at = uuid.uuid4().hex, expiry(now)
         version.save()
     return version.token
 

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('token', models.CharField(max_length=32)),
-                ('expires_at', models.DateTimeField(null=True)),
+                ('expires_at', models.DateTimeField()),
             ],
         ),
     ]
