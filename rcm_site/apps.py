@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.template.autoreload import get_template_directories
 from django.utils.autoreload import file_changed
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,18 @@ def content_changed(sender, using, action="post_save", **kwargs):
 
     if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
         transaction.on_commit(new_version, using=using)
+
+
+def migrated(sender, apps=global_apps, **kwargs):
+    """A data migration saves through historical models, which send no signal the
+    other handlers hear; and a deploy that runs migrate may change templates."""
+    from .page_cache import new_version
+
+    try:
+        apps.get_model("rcm_site", "CacheVersion")
+    except LookupError:
+        return  # migrated back to before the version's table
+    new_version()
 
 
 def template_changed(sender, file_path, **kwargs):
@@ -54,4 +67,5 @@ class SiteConfig(AppConfig):
                 )
         # The sender of an m2m change is the relation's through model.
         m2m_changed.connect(content_changed, dispatch_uid="pages-m2m")
+        post_migrate.connect(migrated, sender=self, dispatch_uid="pages-migrated")
         file_changed.connect(template_changed, dispatch_uid="pages-template-changed")
