@@ -122,7 +122,7 @@ WSGI_APPLICATION = "rcm_site.wsgi.application"
 def database_config():
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     # Each worker keeps its connection between requests, checked before reuse:
-    # opening one per request cost more than a page whose pieces are kept.
+    # under gunicorn, opening SQLite with its pragmas cost more than a cached page.
     config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["ENGINE"] = "rcm_site.sqlite"

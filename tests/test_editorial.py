@@ -501,6 +501,8 @@ def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
 def test_of_two_simultaneous_saves_one_wins_and_the_other_keeps_its_text(
     monkeypatch,
 ):
+    """Only PostgreSQL can fail it: SQLite's IMMEDIATE transactions queue the two
+    saves whatever the form checks."""
     event = f.EventFactory(title="Agreed title")
     url = reverse(CHANGE_EVENT, args=[event.pk])
     first_saved, second_checked = threading.Event(), threading.Event()
