@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.http import FileResponse, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import urlencode
 
 from .models import CacheVersion
 from .publishing import PublicationStatus, Publishable
@@ -96,13 +97,9 @@ def canonicalize(request, view):
     order of name; for each, the last value, as a form field reads it. Random or
     reordered parameters then neither make a new cache entry nor show in the page."""
     names = getattr(getattr(view, "view_class", view), "query_parameters", ())
-    query = QueryDict(mutable=True)
-    for name in sorted(names):
-        if value := request.GET.get(name):
-            query[name] = value
-    query._mutable = False
-    request.GET = query
-    request.META["QUERY_STRING"] = query.urlencode()
+    kept = [(name, value) for name in sorted(names) if (value := request.GET.get(name))]
+    request.META["QUERY_STRING"] = urlencode(kept)
+    request.GET = QueryDict(request.META["QUERY_STRING"])
 
 
 def cache_key(request, version):

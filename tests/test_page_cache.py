@@ -106,19 +106,6 @@ def test_a_deleted_statement_leaves_every_page_at_once(client):
 
 
 @REAL_TRANSACTIONS
-def test_a_change_rolled_back_keeps_the_cached_pages(client):
-    statement = f.StatementFactory()
-    url = statement.get_absolute_url()
-    client.get(url)
-    with pytest.raises(RuntimeError), transaction.atomic():
-        Statement.objects.filter(pk=statement.pk).get().delete()
-        raise RuntimeError
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    assert len(ctx.captured_queries) == 1, "only the version is read"
-
-
-@REAL_TRANSACTIONS
 def test_a_statement_scheduled_after_the_expiry_was_worked_out_is_public_on_time(
     client,
 ):
@@ -233,6 +220,9 @@ def test_the_home_page_moves_a_meeting_to_the_past_at_midnight_without_a_save(
     settings.PAGE_CACHE_SECONDS = 3 * 24 * 3600
     today = timezone.localdate()
     f.EventFactory(title="Ends today", start_date=today, end_date=today)
+    # What the save's commit would do, with its expiry worked out under this setting
+    # (the test's transaction never commits).
+    page_cache.new_version()
 
     def sections():
         text = page_text(client.get("/en/"))
