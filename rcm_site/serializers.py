@@ -1,8 +1,10 @@
 """JSON fixtures that fail with a message naming the problem.
 
-Registered as the "json" format in settings. Django's own deserializer reports bad JSON
-with an empty message, and a required reference to a record that does not exist as
-"Participation has no person"; these subclasses say which text or which key is wrong.
+The "fixture" format (SERIALIZATION_MODULES): Django's JSON, read from files named
+*.fixture, so that loaddata finds the project's fixtures by name as before while "json"
+stays Django's own for dumpdata, tests and everyone else. Django's deserializer reports
+bad JSON with an empty message, and a required reference to a record that does not
+exist as "Participation has no person"; this one says which text or which key is wrong.
 """
 
 from django.core.serializers import base

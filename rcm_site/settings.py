@@ -299,7 +299,8 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
-SERIALIZATION_MODULES = {"json": "rcm_site.serializers"}
+# Fixtures are *.fixture files, read with messages that name what is wrong.
+SERIALIZATION_MODULES = {"fixture": "rcm_site.serializers"}
 
 LOGGING = {
     "version": 1,

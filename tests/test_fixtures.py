@@ -6,7 +6,9 @@ import json
 
 import pytest
 from django.apps import apps
+from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers import json as django_json
 from django.core.serializers.base import DeserializationError
 
 from events.models import (
@@ -268,7 +270,7 @@ def test_dumpdata_flush_loaddata_round_trip(seed, tmp_path):
 
 
 def write(tmp_path, text):
-    path = tmp_path / "bad.json"
+    path = tmp_path / "bad.fixture"
     path.write_text(text)
     return str(path)
 
@@ -341,9 +343,14 @@ def test_malformed_fixture_names_the_problem_and_changes_nothing(
     with pytest.raises(DeserializationError) as excinfo:
         call_command("loaddata", write(tmp_path, text), verbosity=0)
     assert message in str(excinfo.value)
-    assert "bad.json" in str(excinfo.value)
+    assert "bad.fixture" in str(excinfo.value)
     assert snapshot() == before
     assert not Person.objects.filter(slug="new-person").exists()
+
+
+def test_json_stays_djangos_own_format():
+    assert serializers.get_serializer("json") is django_json.Serializer
+    assert serializers.get_deserializer("json") is django_json.Deserializer
 
 
 def test_reusing_a_natural_key_updates_the_record(seed, tmp_path):
