@@ -12,13 +12,13 @@ PORT ?= 8000
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
 
 .PHONY: install run seed admin serve test check check-deploy load bench format clean \
-	messages messages-check
+	messages messages-check lock upgrade
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The dev lock holds every package, the site's and the tools', each with its hashes.
+$(STAMP): requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -66,8 +66,8 @@ check-deploy: install
 	DJANGO_SECRET_KEY=check-deploy-$$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n') \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# Load test (bench/load.sh): readers and editors against gunicorn, on SQLite then
-# PostgreSQL. LOAD_SECONDS and LOAD_USERS bound it.
+# Load test (bench/load.sh, which installs requirements-load.txt): readers and editors
+# against gunicorn, on SQLite then PostgreSQL. LOAD_SECONDS and LOAD_USERS bound it.
 LOAD_SECONDS ?= 60
 LOAD_USERS ?= 20
 load: install
@@ -99,6 +99,21 @@ messages: install
 messages-check: messages
 	git diff --exit-code --ignore-matching-lines='^"POT-Creation-Date: ' -- locale/
 	msgfmt --check --output-file=/dev/null locale/es/LC_MESSAGES/django.po
+
+# Locks: edit requirements*.in, then make lock writes requirements*.txt for Python 3.11
+# on Linux, keeping every locked version it can; make upgrade takes the newest each
+# .in allows, and make lock UPGRADE="--upgrade-package NAME" one package
+# (docs/dependencies.md). Each lock is constrained by the one before it, so that the
+# packages they share have one version.
+LOCK = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform linux --custom-compile-command "make lock" $(UPGRADE)
+lock: install
+	$(LOCK) requirements.in --output-file requirements.txt
+	$(LOCK) requirements-dev.in --output-file requirements-dev.txt
+	$(LOCK) requirements-load.in --output-file requirements-load.txt
+
+upgrade:
+	$(MAKE) lock UPGRADE=--upgrade
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -29,6 +29,8 @@ case "$kind" in
 esac
 
 py=.venv/bin/python
+# locust and its gevent/Flask stack, kept out of the test environment (make install).
+$py -m pip install --quiet --require-hashes -r requirements-load.txt
 $py manage.py migrate --noinput -v0
 $py manage.py loaddata countries mexico-city-workshop-2018 -v0
 $py manage.py collectstatic --noinput -v0 >/dev/null
