@@ -54,11 +54,12 @@ admin: install
 test: install
 	$(BIN)/python -m pytest
 
+# System checks, missing migrations, then the hooks of .pre-commit-config.yaml (ruff,
+# django-upgrade, djhtml), which report and change nothing: make format fixes.
 check: install
 	$(DEV) $(BIN)/python manage.py check --fail-level WARNING
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files
 
 # The production configuration passes Django's deployment checks.
 check-deploy: install
@@ -115,9 +116,13 @@ lock: install
 upgrade:
 	$(MAKE) lock UPGRADE=--upgrade
 
+# What make check's hooks (.pre-commit-config.yaml) find, fixed.
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	git ls-files -z '*.py' | xargs -0 $(BIN)/django-upgrade --target-version 5.2 \
+		--exit-zero-even-if-changed
+	$(BIN)/djhtml --tabwidth 2 templates
 
 clean:
 	rm -rf $(VENV) staticfiles
