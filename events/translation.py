@@ -67,6 +67,9 @@ class PhotoTranslation(TranslationOptions):
 
 
 simple_history.register(Event, m2m_fields=["sectors", "topics", "resources"])
-simple_history.register(Statement, m2m_fields=["topics", "references"])
+# public_at follows from the records a statement names: worked out again on restore.
+simple_history.register(
+    Statement, m2m_fields=["topics", "references"], excluded_fields=["public_at"]
+)
 for model in (Topic, Sector, Resource, EventOrganization, KeyFigure, KeyPoint, Photo):
     simple_history.register(model)

@@ -11,7 +11,7 @@ A record that names others (a statement its speaker, a post its organization) is
 only when they are too; ``published_q`` states that rule over the relations, as joins.
 """
 
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +47,29 @@ def published_q(*relations, optional=()):
     for relation in optional:
         condition &= Q(**{f"{relation}__isnull": True}) | rule(relation)
     return condition
+
+
+def public_at(*records):
+    """When all these records are public: the latest of their publish times, or None
+    while any of them is a draft. None in `records` stands for an empty relation."""
+    records = [record for record in records if record is not None]
+    if any(
+        record.status != PublicationStatus.PUBLISHED or record.publish_at is None
+        for record in records
+    ):
+        return None
+    return max(record.publish_at for record in records)
+
+
+def lock_publication(using):
+    """Hold, until the transaction ends, the right to work out a record's public time
+    from the records it names, so that two such changes cannot each read the other's
+    old state. SQLite needs nothing: its transactions start IMMEDIATE (settings), one
+    writer at a time."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('rcm publication'))")
 
 
 class VisibleQuerySet(models.QuerySet):
@@ -104,7 +127,11 @@ class Publishable(models.Model):
             # Count from the stored version, not the instance's: a restored old
             # version must still come out newer than every form opened before it.
             self.version = max(self.stored_version() or 0, self.version) + 1
-        super().save(*args, **kwargs)
+        # One transaction, even from a shell: the public times worked out from this
+        # record (public_at) must be written with it.
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            super().save(*args, **kwargs)
 
     def stored_version(self):
         return (

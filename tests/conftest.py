@@ -1,9 +1,11 @@
 import copy
+import threading
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
@@ -70,3 +72,20 @@ def strict_templates(settings, request):
     templates = copy.deepcopy(settings.TEMPLATES)
     templates[0]["OPTIONS"]["string_if_invalid"] = UndefinedVariable("%s")
     settings.TEMPLATES = templates
+
+
+def in_thread(work):
+    """Run work() on a connection of its own, as another worker would."""
+    errors = []
+
+    def run():
+        try:
+            work()
+        except Exception as error:  # raised again in the test's own thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, errors

@@ -20,7 +20,7 @@ from rcm_site import page_cache
 from rcm_site.models import CacheVersion
 
 from . import factories as f
-from .conftest import REAL_TRANSACTIONS
+from .conftest import REAL_TRANSACTIONS, in_thread
 from .test_pages import page_text
 
 # For the test of the language in the key: an address without a language prefix
@@ -28,23 +28,6 @@ from .test_pages import page_text
 urlpatterns = [
     path("language", lambda request: HttpResponse(translation.get_language())),
 ]
-
-
-def in_thread(work):
-    """Run work() on a connection of its own, as another worker would."""
-    errors = []
-
-    def run():
-        try:
-            work()
-        except Exception as error:  # raised again in the test's own thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, errors
 
 
 @REAL_TRANSACTIONS

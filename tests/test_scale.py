@@ -227,8 +227,15 @@ def explain(queryset, *postgresql_settings):
 def test_the_latest_statements_are_read_from_an_index_not_sorted(client):
     f.StatementFactory()
     plan = explain(Statement.objects.published().for_cards()[:20], "enable_sort = off")
-    assert "statement_latest_first" in plan, plan
+    assert "statement_latest_public" in plan, plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+
+
+def test_public_statements_are_counted_from_their_own_table_without_joins():
+    f.StatementFactory()
+    with CaptureQueriesContext(connection) as count:
+        assert Statement.objects.published().count() == 1
+    assert "JOIN" not in count.captured_queries[0]["sql"]
 
 
 def test_text_search_uses_the_full_text_index():

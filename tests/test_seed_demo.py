@@ -214,6 +214,10 @@ def test_everything_generated_is_published_with_what_save_would_set():
         assert not records.filter(updated_at__isnull=True).exists()
     assert Statement.objects.published().count() == 200
     assert not demo_statements().exclude(version=1).exists()
+    for statement in demo_statements().select_related(
+        "event", "speaker", "organization"
+    ):
+        assert statement.public_at == statement.named_public_at() is not None
     for person in Person.objects.all():
         assert person.sort_name == sort_key(person.family_name, person.given_name)
     assert len(set(demo_statements().values_list("uuid", flat=True))) == 200

@@ -17,8 +17,8 @@ quoting a demo person), it stops and changes nothing.
 
 Rows are written with bulk_create, which calls neither save() nor signals, so what they
 would do is done here: Person.sort_name, the publication fields (status, publish_at,
-updated_at, version), UUIDs, the full-text search entries, and a new page-cache
-version. django-simple-history records saves through signals, so demo records have
+updated_at, version), a statement's public_at, UUIDs, the full-text search entries,
+and a new page-cache version. django-simple-history records saves through signals, so demo records have
 no history rows; they were never edited. --replace deletes without signals too, so it
 writes no "deleted" history row per demo record either.
 """
@@ -48,7 +48,7 @@ from people.enums import OrganizationKind
 from people.models import Country, Organization, Person, Position, sort_key
 from rcm_site import page_cache, search
 from rcm_site.models import SearchEntry
-from rcm_site.publishing import PublicationStatus
+from rcm_site.publishing import PublicationStatus, public_at
 
 PREFIX = "demo-"
 BATCH_SIZE = 2000
@@ -846,30 +846,30 @@ class Generator:
                 subjects = rng.sample(about, min(len(about), rng.choice((1, 1, 2))))
                 language = self.language(person)
                 # Instances rather than ids, for search_text() to read.
-                statements.append(
-                    Statement(
-                        uuid=self.uuid(),
-                        event_id=event.pk,
-                        speaker=person,
-                        position_id=post.pk if post else None,
-                        organization=organization,
-                        country_id=country_id,
-                        # The words go in the column of the language they were said
-                        # in, so that they are not marked as a translation.
-                        **{
-                            f"text_{language}": self.text(
-                                language, subjects[0], event.country or person.country
-                            )
-                        },
-                        language=language,
-                        date=day,
-                        said_on=day,
-                        order=order,
-                        **self.publication(
-                            utc(event.end_date + days(rng.randint(1, 10)), 16)
-                        ),
-                    )
+                statement = Statement(
+                    uuid=self.uuid(),
+                    event_id=event.pk,
+                    speaker=person,
+                    position_id=post.pk if post else None,
+                    organization=organization,
+                    country_id=country_id,
+                    # The words go in the column of the language they were said
+                    # in, so that they are not marked as a translation.
+                    **{
+                        f"text_{language}": self.text(
+                            language, subjects[0], event.country or person.country
+                        )
+                    },
+                    language=language,
+                    date=day,
+                    said_on=day,
+                    order=order,
+                    **self.publication(
+                        utc(event.end_date + days(rng.randint(1, 10)), 16)
+                    ),
                 )
+                statement.public_at = public_at(statement, event, person, organization)
+                statements.append(statement)
                 statement_topics.append(subjects)
         bulk(Participation, participations)
         bulk(Statement, statements)
