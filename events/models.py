@@ -162,7 +162,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
     def search(self, text):
-        return self.filter(pk__in=search.matching_ids(self.model, text))
+        return self.filter(search.matching(self.model, text))
 
     def for_list(self):
         return self.select_related("country")
@@ -540,7 +540,7 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
 
     def search(self, text):
         """The words of the quote, or the speaker's or organization's name."""
-        return self.filter(pk__in=search.matching_ids(self.model, text))
+        return self.filter(search.matching(self.model, text))
 
     def for_search_index(self):
         return self.select_related("speaker", "organization")

@@ -81,7 +81,7 @@ class Country(Translated, models.Model):
 
 class OrganizationQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def search(self, text):
-        return self.filter(pk__in=search.matching_ids(self.model, text))
+        return self.filter(search.matching(self.model, text))
 
     def for_search_index(self):
         return self.all()
@@ -158,7 +158,7 @@ class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def search(self, text):
         """Every word must be in the name, in any order, whatever the accents and
         case: "miguel diaz" finds "Miguel Díaz Reynoso"."""
-        return self.filter(pk__in=search.matching_ids(self.model, text))
+        return self.filter(search.matching(self.model, text))
 
     def for_search_index(self):
         return self.all()
