@@ -178,7 +178,8 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.select_related("country").with_roles()
 
     def for_page(self, preview=False):
-        """A meeting with everything its page shows (see page_relations)."""
+        """A meeting with everything its page lists but its statements, which the page
+        shows a page of (see page_relations)."""
         return self.select_related("country", "source_publisher").prefetch_related(
             *page_relations(preview)
         )
@@ -205,15 +206,6 @@ def page_relations(preview=False):
                 "person", "position__organization"
             ),
             to_attr="page_participations",
-        ),
-        Prefetch(
-            "statements",
-            # Not for_cards(): the prefetch sets each statement's meeting to this one,
-            # and a joined copy of it per statement cost a third of the page's time.
-            Statement.objects.visible(preview)
-            .with_attribution()
-            .order_by("order", "id"),
-            to_attr="page_statements",
         ),
         Prefetch(
             "media_contacts",
@@ -550,6 +542,10 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
 
     def latest_first(self):
         return self.order_by("-said_on", "order", "id")
+
+    def in_order_said(self):
+        """As they were said at their meeting."""
+        return self.order_by("order", "id")
 
     def with_attribution(self):
         """With the speaker, post and organization a card names."""

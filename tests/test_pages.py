@@ -101,6 +101,27 @@ def test_meeting_page_quotes_each_statement_with_its_attribution(seed, client):
         )
 
 
+def test_a_meeting_page_shows_a_page_of_its_statements_in_order_and_links_the_rest(
+    client,
+):
+    from .factories import EventFactory, StatementFactory
+
+    event = EventFactory()
+    for order in range(21, 0, -1):
+        StatementFactory(
+            event=event, order=order, text=f"Words said in turn {order:02}."
+        )
+    page = client.get(event.get_absolute_url())
+    text = page_text(page)
+    said = [f"Words said in turn {order:02}." for order in range(1, 21)]
+    assert [text.index(words) for words in said] == sorted(
+        text.index(words) for words in said
+    )
+    assert "Words said in turn 21." not in text
+    assert "See all 21 statements" in text
+    assert f'href="/en/statements/?event={event.slug}"' in page.content.decode()
+
+
 def test_meeting_page_links_other_meetings_of_the_same_kind(seed, client):
     from .factories import EventFactory
 

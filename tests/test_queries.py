@@ -74,8 +74,9 @@ QUERIES = {
     "/en/events/": 4,
     "/en/events/?country=MX&topic=labour-migration&year=2019&q=meeting": 6,
     "/en/events/?organization=iom&page=1": 5,
-    # The meeting, its ten prefetched lists, the other meetings of its kind.
-    "/en/events/workshop/": 12,
+    # The meeting, its nine prefetched lists, a page of its statements and their
+    # count, the other meetings of its kind.
+    "/en/events/workshop/": 13,
     "/en/statements/": 4,
     "/en/statements/?speaker=ana-lopez&organization=iom&country=MX&topic=labour-migration": 7,
     "/en/statements/?event=workshop&year=2019&q=statement": 5,

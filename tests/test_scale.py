@@ -26,7 +26,7 @@ QUERIES = {
     "home": 5,
     "meetings": 4,
     "filtered meetings": 4,
-    "meeting": 12,
+    "meeting": 13,
     "meeting calendar": 2,
     "statements": 4,
     "statements, text search": 4,
