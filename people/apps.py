@@ -9,5 +9,7 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from rcm_site import search
 
+        from . import signals  # noqa: F401  (connects the receivers)
+
         search.register(self.get_model("Person"))
         search.register(self.get_model("Organization"))

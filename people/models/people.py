@@ -1,12 +1,9 @@
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,136 +19,14 @@ from rcm_site.publishing import (
 from rcm_site.translated import Translated
 from rcm_site.uploads import IMAGE_VALIDATORS
 
-from .enums import OrganizationKind, RcmStatus
+from .countries import Country
+from .organizations import Organization
 
 
-class CountryQuerySet(models.QuerySet):
-    def get_by_natural_key(self, iso_code):
-        return self.get(iso_code=iso_code)
-
-    def members(self):
-        return self.filter(rcm_status=RcmStatus.MEMBER)
-
-
-class Country(Translated, models.Model):
-    iso_code = models.CharField(
-        _("ISO code"),
-        max_length=2,
-        validators=[
-            RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, as in ISO 3166-1."))
-        ],
-        help_text=_("ISO 3166-1 alpha-2, e.g. MX."),
-    )
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100)
-    rcm_status = models.CharField(
-        _("RCM status"), max_length=10, choices=RcmStatus, default=RcmStatus.MEMBER
-    )
-
-    objects = CountryQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["iso_code"],
-                name="country_unique_iso_code",
-                violation_error_message=_(
-                    "A country with this ISO code already exists."
-                ),
-            ),
-            models.UniqueConstraint(
-                Lower("slug"),
-                name="country_unique_slug",
-                violation_error_message=_("A country with this slug already exists."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("people:country_detail", args=[self.iso_code.lower()])
-
-    def natural_key(self):
-        return (self.iso_code,)
-
-
-class OrganizationQuerySet(PublishableQuerySet, SlugKeyQuerySet):
-    def search(self, text):
-        return self.filter(search.matching(self.model, text))
-
-    def for_search_index(self):
-        return self.all()
-
-    def for_list(self):
-        return self.select_related("country")
-
-
-class Organization(Translated, SlugKeyed, Publishable):
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind)
-    country = models.ForeignKey(
-        Country,
-        verbose_name=_("country"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="organizations",
-        help_text=_("For a government body, the country it belongs to."),
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("part of"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        help_text=_("E.g. IOM for its Mesoamerica Program."),
-    )
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    objects = OrganizationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("organization")
-        verbose_name_plural = _("organizations")
-        permissions = [
-            ("publish_organization", _("Can publish and unpublish organizations"))
-        ]
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                Lower("slug"),
-                name="organization_unique_slug",
-                violation_error_message=_(
-                    "An organization with this slug already exists."
-                ),
-            ),
-        ]
-
-    def __str__(self):
-        if self.acronym and self.acronym not in self.name:
-            return f"{self.name} ({self.acronym})"
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("people:organization_detail", args=[self.slug])
-
-    def search_text(self):
-        return " ".join(self.in_all_languages("name", "acronym", "description"))
-
-    def clean(self):
-        super().clean()
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError(
-                {"parent": _("An organization cannot be part of itself.")}
-            )
+def sort_key(*parts):
+    """Lower case without accents, so that collation does not depend on the database."""
+    text = unicodedata.normalize("NFKD", " ".join(parts).casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
@@ -236,6 +111,11 @@ class Person(Translated, SlugKeyed, Publishable):
     @property
     def name_with_honorific(self):
         return f"{self.honorific} {self.full_name}".strip()
+
+    def fill_sort_name(self):
+        """Family name first, folded by sort_key. Kept by a signal on every save
+        (people.signals) and by seed_demo's bulk inserts."""
+        self.sort_name = sort_key(self.family_name, self.given_name)
 
     def clean(self):
         super().clean()
@@ -334,15 +214,3 @@ class Position(Translated, models.Model):
     def label(self):
         """The post as a byline reads: "General Director for Latin America, SRE"."""
         return f"{self.title}, {self.organization.name}"
-
-
-def sort_key(*parts):
-    """Lower case without accents, so that collation does not depend on the database."""
-    text = unicodedata.normalize("NFKD", " ".join(parts).casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-@receiver(pre_save, sender=Person)
-def set_sort_name(sender, instance, **kwargs):
-    # A signal rather than save(), because loaddata saves "raw" and skips save().
-    instance.sort_name = sort_key(instance.family_name, instance.given_name)

@@ -1,0 +1,248 @@
+import functools
+import uuid
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Country, Organization
+from rcm_site import search
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.publishing import Publishable, PublishableQuerySet
+from rcm_site.translated import Translated, active_language, translation_notice
+
+from ..enums import (
+    SITE_TRANSLATION_NOTES,
+    EventFormat,
+    EventKind,
+    EventStatus,
+    Language,
+)
+from .record import MediaContact
+from .roles import EventOrganization, Participation
+from .topics import Resource, Sector, Topic
+
+
+@functools.cache
+def _time_zones():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value):
+    if value not in _time_zones():
+        raise ValidationError(
+            _("%(value)s is not an IANA time zone name (e.g. America/Mexico_City)."),
+            params={"value": value},
+        )
+
+
+class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
+    def upcoming(self):
+        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+    def search(self, text):
+        return self.filter(search.matching(self.model, text))
+
+    def for_list(self):
+        return self.select_related("country")
+
+    def with_roles(self, preview=False):
+        """Organizations and their roles in page_roles, hosts first."""
+        return self.prefetch_related(
+            Prefetch(
+                "roles",
+                EventOrganization.objects.visible(preview)
+                .select_related("organization")
+                .in_role_order(),
+                to_attr="page_roles",
+            )
+        )
+
+    def for_search_index(self):
+        return self.select_related("country")
+
+    def for_calendar(self):
+        return self.select_related("country").with_roles()
+
+    def for_page(self, preview=False):
+        """A meeting with everything its page lists but its statements, which the page
+        shows a page of. Each list holds only public records, or drafts too when staff
+        preview the page."""
+        return (
+            self.select_related("country", "source_publisher")
+            .with_roles(preview)
+            .prefetch_related(
+                Prefetch(
+                    "participations",
+                    Participation.objects.visible(preview).select_related(
+                        "person", "position__organization"
+                    ),
+                    to_attr="page_participations",
+                ),
+                Prefetch(
+                    "media_contacts",
+                    MediaContact.objects.visible(preview).select_related(
+                        "person", "organization"
+                    ),
+                    to_attr="page_media_contacts",
+                ),
+                Prefetch("resources", Resource.objects.select_related("issuer")),
+                "key_figures",
+                "key_points",
+                "photos",
+                "sectors",
+                "topics",
+            )
+        )
+
+
+class Event(Translated, SlugKeyed, Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120)
+    uuid = models.UUIDField(
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Names the meeting in calendars, whatever becomes of its slug."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind)
+    format = models.CharField(
+        _("format"), max_length=10, choices=EventFormat, default=EventFormat.IN_PERSON
+    )
+    event_status = models.CharField(
+        _("status"), max_length=10, choices=EventStatus, default=EventStatus.SCHEDULED
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text=_(
+            "IANA name of the meeting's local time zone, e.g. America/Mexico_City."
+        ),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Empty for a virtual meeting."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
+    body = models.TextField(_("account of the meeting"), blank=True)
+    participant_count = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors represented"), blank=True, related_name="events"
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="events"
+    )
+    resources = models.ManyToManyField(
+        Resource, verbose_name=_("resources cited"), blank=True, related_name="events"
+    )
+    site_translation = models.CharField(
+        _("translated by this site"),
+        max_length=5,
+        choices=Language,
+        blank=True,
+        help_text=_(
+            "The language of a title and summary this site translated itself, where "
+            "the source published none in it; the page says so."
+        ),
+    )
+    source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    source_publisher = models.ForeignKey(
+        Organization,
+        verbose_name=_("source published by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        permissions = [("publish_event", _("Can publish and unpublish meetings"))]
+        ordering = ["-start_date", "title"]
+        # The lists' order, behind status as for statements: the latest meetings are
+        # read from the index instead of sorting every meeting on each page.
+        indexes = [
+            models.Index(fields=["status", "-start_date"], name="event_latest_first"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="event_unique_slug",
+                violation_error_message=_("A meeting with this slug already exists."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message=_("A meeting cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", args=[self.slug])
+
+    def search_text(self):
+        country = self.country.in_all_languages("name") if self.country else []
+        return " ".join(
+            [
+                *self.in_all_languages("title", "summary", "body", "venue", "city"),
+                *country,
+            ]
+        )
+
+    @property
+    def translation_notice(self):
+        """Covers what the meeting page shows of its own: figures, points, photos.
+        Statements carry their own marking."""
+        return translation_notice(
+            self,
+            *self.key_figures.all(),
+            *self.key_points.all(),
+            *self.photos.all(),
+            *(role for role in getattr(self, "page_roles", []) if role.note),
+        )
+
+    @property
+    def site_translation_note(self):
+        """Said on the page when its title and summary are this site's translation."""
+        if self.site_translation and self.site_translation == active_language():
+            return SITE_TRANSLATION_NOTES[self.site_translation]
+        return ""
+
+    @property
+    def card_image(self):
+        """The first photo that has a file, for link previews (photos prefetched)."""
+        return next((photo.image for photo in self.photos.all() if photo.image), None)
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("A meeting cannot end before it starts.")}
+            )

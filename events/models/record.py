@@ -1,0 +1,168 @@
+"""What a meeting's page records besides its roles and statements: key figures, key
+points, photos and media contacts."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from people.models import Organization, Person
+from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
+from rcm_site.publishing import VisibleQuerySet, published_q
+from rcm_site.translated import Translated
+from rcm_site.uploads import IMAGE_VALIDATORS
+
+from ..enums import KEY_POINT_HEADINGS, KeyPointKind
+
+
+class KeyFigure(Translated, UUIDKeyed):
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="key_figures",
+    )
+    value = models.CharField(
+        _("value"), max_length=50, help_text=_("E.g. Over 25 million.")
+    )
+    label = models.CharField(
+        _("label"), max_length=300, help_text=_("What the value counts.")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class KeyPoint(Translated, UUIDKeyed):
+    """A challenge named, a recommendation made or a conclusion reached at a meeting."""
+
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="key_points",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KeyPointKind)
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key point")
+        verbose_name_plural = _("key points")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return Truncator(self.text).words(12)
+
+    @property
+    def heading(self):
+        """The heading over points of this kind on a meeting page: "Challenges"."""
+        return KEY_POINT_HEADINGS[self.kind]
+
+
+class Photo(Translated, UUIDKeyed):
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(
+        _("image"), upload_to="photos/%Y/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    caption = models.CharField(_("caption"), max_length=300)
+    credit = models.CharField(
+        _("credit"), max_length=200, help_text=_("E.g. IOM / Cesia Chavarria.")
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("What the photo shows, for screen readers."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = UUIDKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption
+
+
+class MediaContactQuerySet(VisibleQuerySet, UUIDKeyQuerySet):
+    def published(self):
+        return self.filter(published_q("event", optional=["person", "organization"]))
+
+
+class MediaContact(UUIDKeyed):
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="media_contacts",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="media_contacts",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="media_contacts",
+    )
+    office = models.CharField(
+        _("office"), max_length=100, blank=True, help_text=_("E.g. San José.")
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = MediaContactQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(organization__isnull=False),
+                name="mediacontact_has_person_or_organization",
+                violation_error_message=_(
+                    "Name a person or an organization to contact."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(email=""),
+                name="mediacontact_has_phone_or_email",
+                violation_error_message=_("Give a phone number or an email address."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.phone or self.email

@@ -1,0 +1,158 @@
+"""A meeting's roles: what each organization did at it (host, organizer, funder…) and
+who took part, in the post they held then."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, When
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from people.models import Organization, Person, Position
+from rcm_site.publishing import VisibleQuerySet, published_q
+from rcm_site.translated import Translated
+
+from ..enums import OrganizationRole, ParticipantRole
+
+
+class EventOrganizationQuerySet(VisibleQuerySet):
+    def get_by_natural_key(self, event_slug, organization_slug, role):
+        return self.get(
+            event__slug=event_slug, organization__slug=organization_slug, role=role
+        )
+
+    def published(self):
+        return self.filter(published_q("event", "organization"))
+
+    def in_role_order(self):
+        """Hosts first, funders last, as OrganizationRole lists them."""
+        return self.order_by(
+            Case(
+                *[When(role=role, then=i) for i, role in enumerate(OrganizationRole)],
+                output_field=models.IntegerField(),
+            ),
+            "id",
+        )
+
+
+class EventOrganization(Translated, models.Model):
+    """One role an organization played at a meeting; an organization may hold several."""
+
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="roles",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=OrganizationRole)
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. through its Mesoamerica Program."),
+    )
+
+    objects = EventOrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organization role")
+        verbose_name_plural = _("organizations and their roles")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"],
+                name="eventorganization_one_role_per_org",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization}: {self.get_role_display()}"
+
+    def natural_key(self):
+        return (self.event.slug, self.organization.slug, self.role)
+
+    natural_key.dependencies = ["events.event", "people.organization"]
+
+
+class ParticipationQuerySet(VisibleQuerySet):
+    def get_by_natural_key(self, event_slug, person_slug):
+        return self.get(event__slug=event_slug, person__slug=person_slug)
+
+    def published(self):
+        """Public meeting, public person, and a post (if any) at a public organization:
+        a byline must not name a draft."""
+        return self.filter(
+            published_q("event", "person", optional=["position__organization"])
+        )
+
+
+class Participation(models.Model):
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    position = models.ForeignKey(
+        Position,
+        verbose_name=_("post held then"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=ParticipantRole,
+        default=ParticipantRole.PARTICIPANT,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"], name="participation_once_per_event"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.position_id
+            and self.person_id
+            and self.position.person_id != self.person_id
+        ):
+            raise ValidationError(
+                {
+                    "position": _(
+                        "This post belongs to someone else; pick one of this person's posts."
+                    )
+                }
+            )
+
+    def natural_key(self):
+        return (self.event.slug, self.person.slug)
+
+    natural_key.dependencies = ["events.event", "people.person", "people.position"]

@@ -1,0 +1,250 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Country, Organization, Person, Position
+from rcm_site import search
+from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
+from rcm_site.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    lock_publication,
+    public_at,
+)
+from rcm_site.translated import Translated
+
+from ..enums import TRANSLATION_NOTES, Language
+from .topics import Resource, Topic
+
+
+class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
+    def published(self):
+        """Published statements whose meeting, speaker and organization are public too:
+        a public page must never name a draft through a quote (see public_at)."""
+        return self.filter(public_at__lte=timezone.now())
+
+    def refresh_public_at(self, using):
+        """Work out again when these statements become public, after a change to a
+        record they name; writes only the rows whose time changed."""
+        lock_publication(using)
+        changed = []
+        for statement in self.using(using).select_related(
+            "event", "speaker", "organization"
+        ):
+            value = statement.named_public_at()
+            if value != statement.public_at:
+                statement.public_at = value
+                changed.append(statement)
+        self.model.objects.using(using).bulk_update(
+            changed, ["public_at"], batch_size=500
+        )
+
+    def search(self, text):
+        """The words of the quote, or the speaker's or organization's name."""
+        return self.filter(search.matching(self.model, text))
+
+    def for_search_index(self):
+        return self.select_related("speaker", "organization")
+
+    def in_year(self, year):
+        return self.filter(said_on__year=year)
+
+    def latest_first(self):
+        return self.order_by("-said_on", "order", "id")
+
+    def in_order_said(self):
+        """As they were said at their meeting."""
+        return self.order_by("order", "id")
+
+    def with_attribution(self):
+        """With the speaker, post and organization a card names."""
+        return self.select_related("speaker", "position__organization", "organization")
+
+    def for_cards(self):
+        """Latest first, with what a statement card shows, its meeting too."""
+        return self.with_attribution().select_related("event").latest_first()
+
+
+class Statement(Translated, UUIDKeyed, Publishable):
+    """Words said at a meeting (or issued on their own), attributed as they were said."""
+
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    speaker = models.ForeignKey(
+        Person,
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Leave empty for an organization's own statement."),
+    )
+    position = models.ForeignKey(
+        Position,
+        verbose_name=_("speaker's post then"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Filled from the post when left empty."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("for country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_(
+            "The country the speaker spoke for. Filled from the organization or the "
+            "speaker when left empty."
+        ),
+    )
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "The words as published, in either language or both; leave a language "
+            "empty rather than translate a quote yourself."
+        ),
+    )
+    language = models.CharField(
+        _("language spoken"),
+        max_length=5,
+        choices=Language,
+        help_text=_("The language the words were said in."),
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("When it was said, if not on the meeting's first day."),
+    )
+    said_on = models.DateField(
+        _("said on"),
+        editable=False,
+        help_text=_(
+            "The date, else the meeting's first day, else the publication day: kept "
+            "here so that lists sort latest first from an index, without a join."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    public_at = models.DateTimeField(
+        _("public at"),
+        null=True,
+        editable=False,
+        help_text=_(
+            "When the statement, its meeting, speaker and organization are all "
+            "public; empty while any of them is a draft. Kept by every save of "
+            "them, so that a list counts and sorts public statements without joins."
+        ),
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="statements"
+    )
+    references = models.ManyToManyField(
+        Resource,
+        verbose_name=_("resources referred to"),
+        blank=True,
+        related_name="statements",
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        permissions = [("publish_statement", _("Can publish and unpublish statements"))]
+        ordering = ["order", "id"]
+        # Latest first, for the lists and the feed: with status in front one index
+        # both narrows to published statements and gives the order, so neither
+        # database sorts 100,000 statements to show twenty.
+        indexes = [
+            # public_at last, not first: the lists read these in order and stop at
+            # a page, and a count reads the whole index without the table. Led by
+            # public_at, SQLite took it to select and then sorted every row.
+            models.Index(
+                fields=["-said_on", "order", "id", "public_at"],
+                name="statement_latest_public",
+            ),
+            models.Index(
+                fields=["country", "-said_on", "order", "id", "public_at"],
+                name="statement_country_public",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | Q(organization__isnull=False),
+                name="statement_has_attribution",
+                violation_error_message=_(
+                    "Name the speaker, or the organization for its own statement."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return Truncator(self.text).words(12)
+
+    def get_absolute_url(self):
+        return reverse("events:statement_detail", args=[self.pk])
+
+    @property
+    def translation_note(self):
+        """ "English translation of the original Spanish" when the words shown are not
+        in the language they were said in; empty otherwise."""
+        return TRANSLATION_NOTES.get((self.language_of("text"), self.language), "")
+
+    def named_public_at(self):
+        return public_at(self, self.event, self.speaker, self.organization)
+
+    def search_text(self):
+        parts = self.in_all_languages("text")
+        if self.speaker:
+            parts.append(self.speaker.search_text())
+        if self.organization:
+            parts += self.organization.in_all_languages("name", "acronym")
+        return " ".join(parts)
+
+    def clean(self):
+        super().clean()
+        if not (self.text_en or self.text_es):
+            raise ValidationError(
+                {"text_en": _("Give the words in English, in Spanish or in both.")}
+            )
+        if self.position_id:
+            if self.speaker_id and self.position.person_id != self.speaker_id:
+                raise ValidationError(
+                    {
+                        "position": _(
+                            "This post belongs to someone else; pick one of the speaker's posts."
+                        )
+                    }
+                )
+            if not self.organization_id:
+                self.organization_id = self.position.organization_id
+        if not self.speaker_id and not self.organization_id:
+            raise ValidationError(
+                {
+                    "speaker": _(
+                        "Name the speaker, or the organization for its own statement."
+                    )
+                }
+            )

@@ -1,0 +1,66 @@
+"""What the events app's rows keep besides what an editor gives, and what follows from
+a change elsewhere: a statement's sort date and public time, its search entry when its
+speaker or organization is renamed.
+
+Signals rather than save(), because loaddata saves "raw" and skips save(); connected
+by EventsConfig.ready().
+"""
+
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from people.models import Organization, Person
+from rcm_site import search
+from rcm_site.publishing import lock_publication, public_at
+
+from .models import Event, Statement
+
+
+@receiver(pre_save, sender=Statement)
+def set_said_on(sender, instance, **kwargs):
+    if instance.date:
+        instance.said_on = instance.date
+    elif instance.event_id:
+        instance.said_on = instance.event.start_date
+    else:
+        instance.said_on = timezone.localdate(instance.publish_at or timezone.now())
+
+
+@receiver(pre_save, sender=Statement)
+def set_public_at(sender, instance, using, **kwargs):
+    # As stored, not as cached on the instance: another editor may have unpublished
+    # the speaker since this form was opened.
+    lock_publication(using)
+    named = [
+        model._default_manager.using(using).filter(pk=pk).first() if pk else None
+        for model, pk in [
+            (Event, instance.event_id),
+            (Person, instance.speaker_id),
+            (Organization, instance.organization_id),
+        ]
+    ]
+    instance.public_at = public_at(instance, *named)
+
+
+@receiver(post_save, sender=Event)
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Organization)
+def refresh_statements_public_at(sender, instance, using, **kwargs):
+    instance.statements.all().refresh_public_at(using)
+
+
+@receiver(post_save, sender=Event)
+def date_statements_by_their_meeting(sender, instance, **kwargs):
+    # Statements without a date of their own move with their meeting.
+    instance.statements.filter(date__isnull=True).exclude(
+        said_on=instance.start_date
+    ).update(said_on=instance.start_date)
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Organization)
+def reindex_statements(sender, instance, **kwargs):
+    """A statement is found by its speaker's and its organization's names too."""
+    field = "speaker" if sender is Person else "organization"
+    search.index(Statement.objects.for_search_index().filter(**{field: instance}))
