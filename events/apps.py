@@ -9,7 +9,10 @@ class EventsConfig(AppConfig):
     def ready(self):
         from rcm_site import search
 
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import history, signals  # noqa: F401  (signals connects its receivers)
+
+        # After modeltranslation's ready(), which added the translated columns.
+        history.register()
 
         search.register(self.get_model("Event"))
         search.register(self.get_model("Statement"))

@@ -1,11 +1,9 @@
 """The events app's fields with a Spanish and an English version (see
 rcm_site.translated). Slugs, dates, figures' sources and links stay one value.
 
-History is registered here, after the translation columns exist, so that every version
-keeps both languages (django-simple-history copies the fields a model has when it is
-registered)."""
+History is registered in history.py, from the app's ready(), after these columns exist:
+every version keeps both languages."""
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
@@ -64,12 +62,3 @@ class KeyPointTranslation(TranslationOptions):
 @register(Photo)
 class PhotoTranslation(TranslationOptions):
     fields = ["caption", "alt_text"]
-
-
-simple_history.register(Event, m2m_fields=["sectors", "topics", "resources"])
-# public_at follows from the records a statement names: worked out again on restore.
-simple_history.register(
-    Statement, m2m_fields=["topics", "references"], excluded_fields=["public_at"]
-)
-for model in (Topic, Sector, Resource, EventOrganization, KeyFigure, KeyPoint, Photo):
-    simple_history.register(model)

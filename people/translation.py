@@ -1,11 +1,9 @@
 """The people app's fields with a Spanish and an English version (see
 rcm_site.translated). Slugs, codes and names of people stay one value in both.
 
-History is registered here, after the translation columns exist, so that every version
-keeps both languages (django-simple-history copies the fields a model has when it is
-registered)."""
+History is registered in history.py, from the app's ready(), after these columns exist:
+every version keeps both languages."""
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Country, Organization, Person, Position
@@ -29,7 +27,3 @@ class PersonTranslation(TranslationOptions):
 @register(Position)
 class PositionTranslation(TranslationOptions):
     fields = ["title"]
-
-
-for model in (Country, Organization, Person, Position):
-    simple_history.register(model)

@@ -2,7 +2,7 @@
 
 A page is cached under the current version of the content, its language and its
 canonical address. A content change starts a new version once its transaction has
-committed (rcm_site.apps), so a reader who sees the new version reads the new rows. A
+committed (rcm_site.content), so a reader who sees the new version reads the new rows. A
 version also expires at the next scheduled publication, at midnight (meetings to come
 become past ones) or after PAGE_CACHE_SECONDS.
 """

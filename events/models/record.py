@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from people.models import Organization, Person
 from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
@@ -142,8 +141,6 @@ class MediaContact(UUIDKeyed):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = MediaContactQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("media contact")

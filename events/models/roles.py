@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from people.models import Organization, Person, Position
 from rcm_site.publishing import VisibleQuerySet, published_q
@@ -121,8 +120,6 @@ class Participation(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ParticipationQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participant")

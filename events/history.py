@@ -1,0 +1,40 @@
+"""The meetings app's content models, named here and nowhere else: each keeps a change
+history and each committed change to one starts a new page-cache version
+(rcm_site.content). EventsConfig.ready() registers them, after modeltranslation has
+added the language columns, so that every version keeps both languages."""
+
+from rcm_site import content
+
+from .models import (
+    Event,
+    EventOrganization,
+    KeyFigure,
+    KeyPoint,
+    MediaContact,
+    Participation,
+    Photo,
+    Resource,
+    Sector,
+    Statement,
+    Topic,
+)
+
+
+def register():
+    content.register(Event, m2m_fields=["sectors", "topics", "resources"])
+    # public_at follows from the records a statement names: worked out again on restore.
+    content.register(
+        Statement, m2m_fields=["topics", "references"], excluded_fields=["public_at"]
+    )
+    for model in (
+        Topic,
+        Sector,
+        Resource,
+        EventOrganization,
+        Participation,
+        KeyFigure,
+        KeyPoint,
+        Photo,
+        MediaContact,
+    ):
+        content.register(model)
