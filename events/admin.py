@@ -117,7 +117,7 @@ class StatementInline(
         ("language", "date", "order"),
         "source_url",
         ("topics", "references"),
-        ("status", "publish_at", "opened_version"),
+        ("publication_status", "publish_at", "opened_version"),
     ]
     show_change_link = True
 

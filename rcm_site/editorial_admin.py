@@ -77,14 +77,20 @@ def keep_publication_state(request, obj):
     if may_publish(request, type(obj)):
         return
     stored = (
-        type(obj).objects.filter(pk=obj.pk).values("status", "publish_at").first()
+        type(obj)
+        .objects.filter(pk=obj.pk)
+        .values("publication_status", "publish_at")
+        .first()
         if obj.pk
         else None
     )
     if stored:
-        obj.status, obj.publish_at = stored["status"], stored["publish_at"]
+        obj.publication_status, obj.publish_at = (
+            stored["publication_status"],
+            stored["publish_at"],
+        )
     else:
-        obj.status, obj.publish_at = PublicationStatus.DRAFT, None
+        obj.publication_status, obj.publish_at = PublicationStatus.DRAFT, None
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -104,10 +110,10 @@ class PublicationStateFilter(admin.SimpleListFilter):
             return queryset.published()
         if self.value() == "scheduled":
             return queryset.filter(
-                status=PublicationStatus.PUBLISHED, publish_at__gt=now
+                publication_status=PublicationStatus.PUBLISHED, publish_at__gt=now
             )
         if self.value() == "draft":
-            return queryset.filter(status=PublicationStatus.DRAFT)
+            return queryset.filter(publication_status=PublicationStatus.DRAFT)
         return queryset
 
 
@@ -118,7 +124,7 @@ class PublicationFieldsReadOnly:
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not may_publish(request, self.model):
-            readonly += ["status", "publish_at"]
+            readonly += ["publication_status", "publish_at"]
         return readonly
 
 
@@ -131,7 +137,7 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistor
     actions = ["publish_now", "unpublish"]
     publication_fieldset = (
         _("Publication"),
-        {"fields": ["status", "publish_at", "opened_version"]},
+        {"fields": ["publication_status", "publish_at", "opened_version"]},
     )
 
     def has_publish_permission(self, request):
@@ -140,7 +146,7 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistor
     def has_delete_permission(self, request, obj=None):
         if (
             obj is not None
-            and obj.status == PublicationStatus.PUBLISHED
+            and obj.publication_status == PublicationStatus.PUBLISHED
             and not self.has_publish_permission(request)
         ):
             return False
@@ -180,7 +186,10 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistor
         changed = 0
         for obj in queryset:
             if not obj.is_published():
-                obj.status, obj.publish_at = PublicationStatus.PUBLISHED, timezone.now()
+                obj.publication_status, obj.publish_at = (
+                    PublicationStatus.PUBLISHED,
+                    timezone.now(),
+                )
                 obj._history_user = request.user
                 obj.save()
                 changed += 1
@@ -194,8 +203,8 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistor
     @admin.action(description=_("Unpublish selected"), permissions=["publish"])
     def unpublish(self, request, queryset):
         changed = 0
-        for obj in queryset.exclude(status=PublicationStatus.DRAFT):
-            obj.status = PublicationStatus.DRAFT
+        for obj in queryset.exclude(publication_status=PublicationStatus.DRAFT):
+            obj.publication_status = PublicationStatus.DRAFT
             obj._history_user = request.user
             obj.save()
             changed += 1

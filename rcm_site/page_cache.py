@@ -61,7 +61,9 @@ def new_version(unless_current=False):
 
 def expiry(now):
     first, *others = (
-        model.objects.filter(status=PublicationStatus.PUBLISHED, publish_at__gt=now)
+        model.objects.filter(
+            publication_status=PublicationStatus.PUBLISHED, publish_at__gt=now
+        )
         .order_by()
         .values_list("publish_at", flat=True)
         for model in apps.get_models()

@@ -36,7 +36,7 @@ def published_q(*relations, optional=()):
         prefix = f"{relation}__" if relation else ""
         return Q(
             **{
-                f"{prefix}status": PublicationStatus.PUBLISHED,
+                f"{prefix}publication_status": PublicationStatus.PUBLISHED,
                 f"{prefix}publish_at__lte": now,
             }
         )
@@ -54,7 +54,8 @@ def public_at(*records):
     while any of them is a draft. None in `records` stands for an empty relation."""
     records = [record for record in records if record is not None]
     if any(
-        record.status != PublicationStatus.PUBLISHED or record.publish_at is None
+        record.publication_status != PublicationStatus.PUBLISHED
+        or record.publish_at is None
         for record in records
     ):
         return None
@@ -85,7 +86,7 @@ class PublishableQuerySet(VisibleQuerySet):
 
 
 class Publishable(models.Model):
-    status = models.CharField(
+    publication_status = models.CharField(
         _("publication status"),
         max_length=10,
         choices=PublicationStatus,
@@ -120,7 +121,10 @@ class Publishable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.status == PublicationStatus.PUBLISHED and self.publish_at is None:
+        if (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.publish_at is None
+        ):
             self.publish_at = timezone.now()
         self.updated_at = timezone.now()
         if not self._state.adding:
@@ -143,14 +147,14 @@ class Publishable(models.Model):
 
     def is_published(self):
         return (
-            self.status == PublicationStatus.PUBLISHED
+            self.publication_status == PublicationStatus.PUBLISHED
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
         )
 
     def is_scheduled(self):
         return (
-            self.status == PublicationStatus.PUBLISHED
+            self.publication_status == PublicationStatus.PUBLISHED
             and self.publish_at is not None
             and self.publish_at > timezone.now()
         )

@@ -119,7 +119,7 @@ def event_form(**overrides):
         "timezone": "America/Guatemala",
         "city_en": "Guatemala City",
         "summary_en": "The annual meeting.",
-        "status": "draft",
+        "publication_status": "draft",
     }
     return {**data, **EMPTY_EVENT_INLINES, **overrides}
 
@@ -135,7 +135,7 @@ def test_staff_add_a_meeting_with_a_statement_inline(seed, superuser, client):
                 "statements-0-text_en": "We agree.",
                 "statements-0-language": "es",
                 "statements-0-order": "1",
-                "statements-0-status": "draft",
+                "statements-0-publication_status": "draft",
             }
         ),
     )
@@ -156,7 +156,7 @@ def test_staff_add_a_meeting_with_a_statement_inline(seed, superuser, client):
                 "statements-0-text_en": "Words without a speaker.",
                 "statements-0-language": "en",
                 "statements-0-order": "1",
-                "statements-0-status": "draft",
+                "statements-0-publication_status": "draft",
             },
             "Name the speaker, or the organization for its own statement.",
         ),
@@ -190,7 +190,7 @@ def test_statement_with_someone_elses_post_is_shown_on_the_form(
             "text_en": "Words.",
             "language": "en",
             "order": "0",
-            "status": "draft",
+            "publication_status": "draft",
         },
     )
     assert response.status_code == 200

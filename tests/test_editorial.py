@@ -210,18 +210,20 @@ CHANGE_EVENT = "admin:events_event_change"
 
 @pytest.mark.admin
 def test_editor_cannot_publish_through_the_form(editor, client):
-    event = f.EventFactory(status="draft", publish_at=None)
+    event = f.EventFactory(publication_status="draft", publish_at=None)
     response = client.get(reverse(CHANGE_EVENT, args=[event.pk]))
     assert response.status_code == 200
-    assert 'name="status"' not in response.content.decode()
+    assert 'name="publication_status"' not in response.content.decode()
     response = client.post(
         reverse(CHANGE_EVENT, args=[event.pk]),
-        event_form(event, title_en="Edited by the editor", status="published"),
+        event_form(
+            event, title_en="Edited by the editor", publication_status="published"
+        ),
     )
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.title == "Edited by the editor"
-    assert (event.status, event.publish_at) == ("draft", None)
+    assert (event.publication_status, event.publish_at) == ("draft", None)
 
 
 @pytest.mark.admin
@@ -230,19 +232,19 @@ def test_editor_adds_records_as_drafts_even_with_a_crafted_post(editor, client):
         reverse("admin:events_event_add"),
         event_form(
             f.EventFactory.build(slug="new-meeting"),
-            status="published",
+            publication_status="published",
             publish_at_0="2020-01-01",
             publish_at_1="00:00",
         ),
     )
     assert response.status_code == 302
     event = Event.objects.get(slug="new-meeting")
-    assert (event.status, event.publish_at) == ("draft", None)
+    assert (event.publication_status, event.publish_at) == ("draft", None)
 
 
 @pytest.mark.admin
 def test_editor_cannot_publish_an_inline_statement(editor, client):
-    event = f.EventFactory(status="draft", publish_at=None)
+    event = f.EventFactory(publication_status="draft", publish_at=None)
     speaker = f.PersonFactory()
     response = client.post(
         reverse(CHANGE_EVENT, args=[event.pk]),
@@ -254,17 +256,19 @@ def test_editor_cannot_publish_an_inline_statement(editor, client):
                 "statements-0-text_en": "Smuggled into print.",
                 "statements-0-language": "en",
                 "statements-0-order": "0",
-                "statements-0-status": "published",
+                "statements-0-publication_status": "published",
             },
         ),
     )
     assert response.status_code == 302
-    assert Statement.objects.get(text="Smuggled into print.").status == "draft"
+    assert (
+        Statement.objects.get(text="Smuggled into print.").publication_status == "draft"
+    )
 
 
 @pytest.mark.admin
 def test_editor_cannot_use_the_publish_action(editor, client):
-    person = f.PersonFactory(status="draft", publish_at=None)
+    person = f.PersonFactory(publication_status="draft", publish_at=None)
     url = reverse("admin:people_person_changelist")
     assert "publish_now" not in client.get(url).content.decode()
     response = client.post(
@@ -272,13 +276,13 @@ def test_editor_cannot_use_the_publish_action(editor, client):
     )
     assert response.status_code == 200
     person.refresh_from_db()
-    assert person.status == "draft"
+    assert person.publication_status == "draft"
 
 
 @pytest.mark.admin
 def test_editor_cannot_delete_published_records_but_can_delete_drafts(editor, client):
     published = f.OrganizationFactory()
-    draft = f.OrganizationFactory(status="draft", publish_at=None)
+    draft = f.OrganizationFactory(publication_status="draft", publish_at=None)
     delete = "admin:people_organization_delete"
     assert (
         client.post(reverse(delete, args=[published.pk]), {"post": "yes"}).status_code
@@ -295,7 +299,8 @@ def test_editor_cannot_delete_published_records_but_can_delete_drafts(editor, cl
 def test_editor_cannot_unpublish(editor, client):
     event = f.EventFactory()
     client.post(
-        reverse(CHANGE_EVENT, args=[event.pk]), event_form(event, status="draft")
+        reverse(CHANGE_EVENT, args=[event.pk]),
+        event_form(event, publication_status="draft"),
     )
     event.refresh_from_db()
     assert event.is_published()
@@ -303,38 +308,43 @@ def test_editor_cannot_unpublish(editor, client):
 
 @pytest.mark.admin
 def test_publisher_publishes_through_the_form_and_the_actions(publisher, client):
-    event = f.EventFactory(status="draft", publish_at=None)
+    event = f.EventFactory(publication_status="draft", publish_at=None)
     response = client.post(
         reverse(CHANGE_EVENT, args=[event.pk]),
         event_form(
             event,
-            status="published",
+            publication_status="published",
             publish_at_0="2026-12-24",
             publish_at_1="10:00:00",
         ),
     )
     assert response.status_code == 302
     event.refresh_from_db()
-    assert event.status == "published"
+    assert event.publication_status == "published"
     assert event.publish_at == datetime.datetime(2026, 12, 24, 10, tzinfo=SITE_TZ)
 
-    person = f.PersonFactory(status="draft", publish_at=None)
+    person = f.PersonFactory(publication_status="draft", publish_at=None)
     changelist = reverse("admin:people_person_changelist")
     client.post(changelist, {"action": "publish_now", "_selected_action": [person.pk]})
     person.refresh_from_db()
     assert person.is_published()
     client.post(changelist, {"action": "unpublish", "_selected_action": [person.pk]})
     person.refresh_from_db()
-    assert person.status == "draft"
+    assert person.publication_status == "draft"
 
 
 def test_staff_preview_draft_with_banner(client):
-    event = f.EventFactory(status="draft", publish_at=None, title="Coming meeting")
+    event = f.EventFactory(
+        publication_status="draft", publish_at=None, title="Coming meeting"
+    )
     draft_speaker = f.PersonFactory(
-        status="draft", given_name="Nueva", family_name="Voz"
+        publication_status="draft", given_name="Nueva", family_name="Voz"
     )
     f.StatementFactory(
-        event=event, speaker=draft_speaker, status="draft", text="Not yet said."
+        event=event,
+        speaker=draft_speaker,
+        publication_status="draft",
+        text="Not yet said.",
     )
     url = event.get_absolute_url()
 
@@ -353,7 +363,7 @@ def test_staff_preview_draft_with_banner(client):
 
 def test_staff_see_the_public_page_of_a_published_record_without_banner(client):
     event = f.EventFactory(title="Public meeting")
-    f.StatementFactory(event=event, status="draft", text="A draft quote.")
+    f.StatementFactory(event=event, publication_status="draft", text="A draft quote.")
     client.force_login(staff("edna", "Editor"))
     text = page_text(client.get(event.get_absolute_url()))
     assert "Draft, not public." not in text
@@ -364,7 +374,7 @@ def test_staff_see_the_public_page_of_a_published_record_without_banner(client):
 
 
 def test_staff_without_view_permission_get_404_for_drafts(client):
-    event = f.EventFactory(status="draft", publish_at=None)
+    event = f.EventFactory(publication_status="draft", publish_at=None)
     client.force_login(User.objects.create_user("clerk", password="pw", is_staff=True))
     assert client.get(event.get_absolute_url()).status_code == 404
 
@@ -372,7 +382,9 @@ def test_staff_without_view_permission_get_404_for_drafts(client):
 @pytest.mark.admin
 def test_admin_lists_show_state_and_link_to_page_or_preview(publisher, client):
     f.EventFactory(title="Out now", slug="out-now")
-    f.EventFactory(title="Not yet", slug="not-yet", status="draft", publish_at=None)
+    f.EventFactory(
+        title="Not yet", slug="not-yet", publication_status="draft", publish_at=None
+    )
     f.EventFactory(
         title="Later", slug="later", publish_at=PUBLISH_AT + datetime.timedelta(days=30)
     )
@@ -399,7 +411,9 @@ def restore_form(client, revert_url, historical, **overrides):
 def test_history_records_author_and_restore_brings_back_old_values(publisher, client):
     event = f.EventFactory(title="First title")
     url = reverse(CHANGE_EVENT, args=[event.pk])
-    client.post(url, event_form(event, title_en="Second title", status="published"))
+    client.post(
+        url, event_form(event, title_en="Second title", publication_status="published")
+    )
     event.refresh_from_db()
     assert event.title == "Second title"
 
@@ -418,7 +432,8 @@ def test_history_records_author_and_restore_brings_back_old_values(publisher, cl
         "admin:events_event_simple_history", args=[event.pk, first.history_id]
     )
     response = client.post(
-        revert_url, restore_form(client, revert_url, first, status="published")
+        revert_url,
+        restore_form(client, revert_url, first, publication_status="published"),
     )
     assert response.status_code == 302
     event.refresh_from_db()
@@ -435,14 +450,15 @@ def test_a_restored_old_version_refuses_forms_opened_before_it(client):
     event.title = "Second title"
     event.save()
     opened_before = event_form(
-        event, title_en="Edited before the restore", status="published"
+        event, title_en="Edited before the restore", publication_status="published"
     )
     first = event.history.earliest()
     revert_url = reverse(
         "admin:events_event_simple_history", args=[event.pk, first.history_id]
     )
     response = client.post(
-        revert_url, restore_form(client, revert_url, first, status="published")
+        revert_url,
+        restore_form(client, revert_url, first, publication_status="published"),
     )
     assert response.status_code == 302
 
@@ -457,7 +473,7 @@ def test_a_restored_old_version_refuses_forms_opened_before_it(client):
 def test_restoring_an_old_version_does_not_let_an_editor_publish(client):
     event = f.EventFactory(title="Published once")
     published_version = event.history.latest()
-    event.status, event.publish_at = "draft", None
+    event.publication_status, event.publish_at = "draft", None
     event.save()
     client.force_login(staff("edna", "Editor"))
     revert_url = reverse(
@@ -470,13 +486,13 @@ def test_restoring_an_old_version_does_not_let_an_editor_publish(client):
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.history.count() == 3
-    assert event.status == "draft"
+    assert event.publication_status == "draft"
 
 
 @pytest.mark.admin
 def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
     event = f.EventFactory(title="Agreed title")
-    opened = event_form(event, title_en="My edit", status="published")
+    opened = event_form(event, title_en="My edit", publication_status="published")
     # Someone else saves first.
     other = Event.objects.get(pk=event.pk)
     other.title = "Their edit"
@@ -490,7 +506,7 @@ def test_stale_save_is_refused_and_nothing_is_lost(publisher, client):
     event.refresh_from_db()
     assert event.title == "Their edit"
 
-    fresh = event_form(event, title_en="My edit", status="published")
+    fresh = event_form(event, title_en="My edit", publication_status="published")
     assert client.post(reverse(CHANGE_EVENT, args=[event.pk]), fresh).status_code == 302
     event.refresh_from_db()
     assert event.title == "My edit"
@@ -538,7 +554,7 @@ def test_of_two_simultaneous_saves_one_wins_and_the_other_keeps_its_text(
     def post(editor, title):
         try:
             responses[editor] = clients[editor].post(
-                url, event_form(event, title_en=title, status="published")
+                url, event_form(event, title_en=title, publication_status="published")
             )
         finally:
             connection.close()
@@ -590,7 +606,7 @@ def test_meeting_form_cannot_overwrite_a_newer_statement_edit(publisher, client)
     statement = f.StatementFactory(event=event, text="Original words.")
     stale = event_form(
         event,
-        status="published",
+        publication_status="published",
         **{
             "statements-TOTAL_FORMS": "1",
             "statements-INITIAL_FORMS": "1",
@@ -600,7 +616,7 @@ def test_meeting_form_cannot_overwrite_a_newer_statement_edit(publisher, client)
             "statements-0-text_en": "Stale copy of the words.",
             "statements-0-language": "en",
             "statements-0-order": "0",
-            "statements-0-status": "published",
+            "statements-0-publication_status": "published",
             "statements-0-opened_version": str(statement.version),
         },
     )
@@ -616,10 +632,11 @@ def test_meeting_form_cannot_overwrite_a_newer_statement_edit(publisher, client)
 
 @pytest.mark.admin
 def test_saving_an_unchanged_record_adds_no_version(editor, client):
-    event = f.EventFactory(status="draft", publish_at=None)
+    event = f.EventFactory(publication_status="draft", publish_at=None)
     before = (event.history.count(), event.version)
     response = client.post(
-        reverse(CHANGE_EVENT, args=[event.pk]), event_form(event, status="published")
+        reverse(CHANGE_EVENT, args=[event.pk]),
+        event_form(event, publication_status="published"),
     )
     assert response.status_code == 302
     event.refresh_from_db()

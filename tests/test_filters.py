@@ -163,10 +163,12 @@ def test_organization_filters(world, client, query, expected):
 
 
 def test_facets_accept_only_public_records(world, client):
-    OrganizationFactory(slug="draft-org", name="Draft Org", status="draft")
-    hidden = PersonFactory(slug="draft-person", status="draft")
+    OrganizationFactory(slug="draft-org", name="Draft Org", publication_status="draft")
+    hidden = PersonFactory(slug="draft-person", publication_status="draft")
     StatementFactory(speaker=hidden, event=world["workshop"])
-    EventFactory(slug="draft-meeting", title="Draft meeting", status="draft")
+    EventFactory(
+        slug="draft-meeting", title="Draft meeting", publication_status="draft"
+    )
     for url in (
         "/en/statements/?speaker=draft-person",
         "/en/statements/?organization=draft-org",

@@ -363,7 +363,7 @@ def test_reusing_a_natural_key_updates_the_record(seed, tmp_path):
                 "given_name": "Marcelo",
                 "family_name": "Pisani",
                 "bio": "IOM Regional Director.",
-                "status": "published",
+                "publication_status": "published",
                 "publish_at": "2018-09-07T12:00:00Z",
             },
         },

@@ -481,7 +481,7 @@ def test_a_statement_may_be_entered_in_spanish_only_but_not_empty(seed, client):
         "speaker": str(speaker.pk),
         "language": "es",
         "order": "0",
-        "status": "draft",
+        "publication_status": "draft",
         "opened_version": "",
     }
     url = reverse("admin:events_statement_add")

@@ -103,12 +103,14 @@ def test_published_means_marked_published_and_due():
     now = timezone.now()
     due = EventFactory(publish_at=now - datetime.timedelta(minutes=1))
     EventFactory(publish_at=now + datetime.timedelta(minutes=1))
-    EventFactory(status=PublicationStatus.DRAFT, publish_at=None)
+    EventFactory(publication_status=PublicationStatus.DRAFT, publish_at=None)
     assert list(Event.objects.published()) == [due]
 
 
 def test_publishing_without_a_time_publishes_now():
-    person = PersonFactory(status=PublicationStatus.PUBLISHED, publish_at=None)
+    person = PersonFactory(
+        publication_status=PublicationStatus.PUBLISHED, publish_at=None
+    )
     assert person.publish_at is not None
     assert person.is_published()
 

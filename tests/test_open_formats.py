@@ -66,7 +66,7 @@ def test_calendar_uid_survives_an_edit_of_title_and_slug(seed, client):
 
 def test_subscription_calendar_lists_published_meetings_only(seed, client):
     f.EventFactory(title="Cancelled meeting", event_status="cancelled")
-    f.EventFactory(title="Draft meeting", status="draft", publish_at=None)
+    f.EventFactory(title="Draft meeting", publication_status="draft", publish_at=None)
     f.EventFactory(title="Online meeting", format="virtual", city="", country=None)
     cal = parse_calendar(client, "/en/events/calendar.ics")
     by_title = {str(v["summary"]): v for v in cal.walk("VEVENT")}
@@ -81,7 +81,7 @@ def test_subscription_calendar_lists_published_meetings_only(seed, client):
 
 
 def test_unknown_or_draft_meeting_calendar_is_404(seed, client):
-    draft = f.EventFactory(status="draft", publish_at=None)
+    draft = f.EventFactory(publication_status="draft", publish_at=None)
     assert client.get(f"/en/events/{draft.slug}.ics").status_code == 404
     assert client.get("/en/events/nothing.ics").status_code == 404
 
@@ -111,9 +111,12 @@ def test_feeds_parse_and_list_published_items_only(
 ):
     speaker = f.PersonFactory(given_name="Draft", family_name="Speaker")
     f.StatementFactory(
-        event=Event.objects.get(), speaker=speaker, status="draft", publish_at=None
+        event=Event.objects.get(),
+        speaker=speaker,
+        publication_status="draft",
+        publish_at=None,
     )
-    f.EventFactory(title="Draft meeting", status="draft", publish_at=None)
+    f.EventFactory(title="Draft meeting", publication_status="draft", publish_at=None)
     response = client.get(url)
     assert response.status_code == 200
     # What a WSGI server iterates over and writes to the socket: one write, not one
@@ -179,9 +182,13 @@ def sitemap_urls(client):
 
 
 def test_sitemap_lists_every_published_page_and_nothing_else(seed, client):
-    draft = f.EventFactory(slug="draft-meeting", status="draft", publish_at=None)
-    f.StatementFactory(event=draft, status="draft", publish_at=None)
-    hidden_person = f.PersonFactory(slug="hidden", status="draft", publish_at=None)
+    draft = f.EventFactory(
+        slug="draft-meeting", publication_status="draft", publish_at=None
+    )
+    f.StatementFactory(event=draft, publication_status="draft", publish_at=None)
+    hidden_person = f.PersonFactory(
+        slug="hidden", publication_status="draft", publish_at=None
+    )
     urls = sitemap_urls(client)
     expected = {
         "/en/", "/en/events/", "/en/statements/", "/en/people/", "/en/organizations/", "/en/countries/", "/en/data/",
@@ -495,8 +502,10 @@ def test_bad_download_parameters_name_the_field(seed, client, url, status, field
 
 
 def test_downloads_exclude_drafts(seed, client):
-    f.StatementFactory(text="Unpublished words", status="draft", publish_at=None)
-    f.PersonFactory(slug="draft-person", status="draft", publish_at=None)
+    f.StatementFactory(
+        text="Unpublished words", publication_status="draft", publish_at=None
+    )
+    f.PersonFactory(slug="draft-person", publication_status="draft", publish_at=None)
     assert "Unpublished words" not in json.dumps(
         client.get("/en/statements.json").json()
     )

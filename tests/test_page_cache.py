@@ -42,7 +42,7 @@ def test_a_reader_beside_an_open_write_sees_the_change_once_it_commits():
     def withdraw_and_retitle():
         with transaction.atomic():
             withdrawn = Statement.objects.get(pk=statement.pk)
-            withdrawn.status = "draft"
+            withdrawn.publication_status = "draft"
             withdrawn.save()
             retitled = Event.objects.get(pk=event.pk)
             retitled.title = "A retitled meeting"

@@ -256,9 +256,9 @@ def test_drafts_are_not_public(seed, client):
     from .factories import EventFactory, PersonFactory, StatementFactory
 
     draft_person = PersonFactory(
-        status="draft", given_name="Hidden", family_name="Speaker"
+        publication_status="draft", given_name="Hidden", family_name="Speaker"
     )
-    draft_event = EventFactory(status="draft", title="Secret meeting")
+    draft_event = EventFactory(publication_status="draft", title="Secret meeting")
     StatementFactory(speaker=draft_person, text="Words of a draft speaker.")
     StatementFactory(event=draft_event, text="Words at a draft meeting.")
     assert client.get(draft_person.get_absolute_url()).status_code == 404
@@ -369,7 +369,7 @@ def test_a_meeting_page_shows_a_new_role_escaped_and_is_gone_once_unpublished(
     assert "(New note <script>alert(1)</script>)" in page_text(response)
     assert "<script>alert(1)" not in response.content.decode()
     assert role.organization.name in page_text(response)
-    event.status = "draft"
+    event.publication_status = "draft"
     event.save()
     assert client.get(EVENT_URL).status_code == 404
 
@@ -398,11 +398,13 @@ def test_staff_preview_a_meeting_with_its_drafts_and_the_public_never_sees_them(
     event = f.EventFactory(title="Public meeting")
     f.StatementFactory(event=event, text="Said in public.")
     f.StatementFactory(
-        event=event, status="draft", publish_at=None, text="A draft quote."
+        event=event, publication_status="draft", publish_at=None, text="A draft quote."
     )
     f.ParticipationFactory(
         event=event,
-        person=f.PersonFactory(given_name="Dora", status="draft", publish_at=None),
+        person=f.PersonFactory(
+            given_name="Dora", publication_status="draft", publish_at=None
+        ),
     )
     url = event.get_absolute_url()
     public = page_text(client.get(url))
@@ -428,7 +430,10 @@ def test_staff_preview_a_persons_draft_statements_and_the_public_never_sees_them
     person = f.PersonFactory(given_name="Ana")
     f.StatementFactory(speaker=person, text="Said in public.")
     f.StatementFactory(
-        speaker=person, status="draft", publish_at=None, text="A draft quote."
+        speaker=person,
+        publication_status="draft",
+        publish_at=None,
+        text="A draft quote.",
     )
     url = person.get_absolute_url()
     client.force_login(editor())

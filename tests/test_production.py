@@ -191,7 +191,9 @@ def publisher_client():
 @pytest.mark.admin
 @REAL_TRANSACTIONS
 def test_cached_pages_follow_publish_and_unpublish_at_once(client):
-    event = f.EventFactory(title="Fresh meeting", status="draft", publish_at=None)
+    event = f.EventFactory(
+        title="Fresh meeting", publication_status="draft", publish_at=None
+    )
     assert "Fresh meeting" not in page_text(client.get("/en/events/"))
     with CaptureQueriesContext(connection) as ctx:
         assert "Fresh meeting" not in page_text(client.get("/en/events/"))
@@ -211,7 +213,7 @@ def test_cached_pages_follow_publish_and_unpublish_at_once(client):
 def test_staff_pages_are_not_served_from_the_public_cache(client):
     event = f.EventFactory(title="Public meeting")
     f.StatementFactory(
-        event=event, status="draft", publish_at=None, text="Coming words."
+        event=event, publication_status="draft", publish_at=None, text="Coming words."
     )
     url = event.get_absolute_url() + "?preview=1"
     assert "Coming words." not in page_text(client.get(url))
@@ -343,7 +345,7 @@ def test_photo_uploaded_in_the_admin_is_served_from_the_public_page(settings, tm
         reverse("admin:events_event_change", args=[event.pk]),
         event_form(
             event,
-            status="published",
+            publication_status="published",
             **{
                 "photos-TOTAL_FORMS": "1",
                 "photos-0-image": upload,
@@ -390,7 +392,7 @@ def test_uploads_that_are_not_images_are_refused(
         reverse("admin:events_event_change", args=[event.pk]),
         event_form(
             event,
-            status="published",
+            publication_status="published",
             **{
                 "photos-TOTAL_FORMS": "1",
                 "photos-0-image": SimpleUploadedFile(name, content),

@@ -40,12 +40,12 @@ def test_a_statement_leaves_every_list_while_a_record_it_names_is_a_draft(
     statement = f.StatementFactory(organization=f.OrganizationFactory(), text=WORDS)
     named = getattr(statement, relation)
     assert listed(client)
-    named.status = PublicationStatus.DRAFT
+    named.publication_status = PublicationStatus.DRAFT
     named.save()
     assert not listed(client)
     assert client.get(statement.get_absolute_url()).status_code == 404
     assert "0 results" in page_text(client.get("/en/statements/"))
-    named.status = PublicationStatus.PUBLISHED
+    named.publication_status = PublicationStatus.PUBLISHED
     named.save()
     assert listed(client)
 
@@ -81,7 +81,7 @@ def test_a_fixture_naming_a_draft_speaker_after_the_statement_keeps_it_hidden(
                 "speaker": speaker.pk,
                 "text_en": WORDS,
                 "language": "en",
-                "status": "published",
+                "publication_status": "published",
                 "publish_at": statement.publish_at.isoformat(),
                 "said_on": "2018-09-04",
             },
@@ -93,7 +93,7 @@ def test_a_fixture_naming_a_draft_speaker_after_the_statement_keeps_it_hidden(
                 "given_name": speaker.given_name,
                 "family_name": speaker.family_name,
                 "slug": speaker.slug,
-                "status": "draft",
+                "publication_status": "draft",
             },
         },
     ]
@@ -115,7 +115,7 @@ def test_a_statement_saved_beside_its_speakers_withdrawal_is_never_public(client
     def withdraw():
         with transaction.atomic():
             person = Person.objects.get(pk=speaker.pk)
-            person.status = PublicationStatus.DRAFT
+            person.publication_status = PublicationStatus.DRAFT
             person.save()
             withdrawn.set()
             assert commit.wait(10)

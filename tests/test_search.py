@@ -105,7 +105,7 @@ def test_statement_is_found_by_its_speakers_new_name(client):
 def test_search_never_returns_unpublished_records(client):
     """Each one-word query matches a draft, a scheduled record and a public one (and
     a public statement at a draft meeting): only the public one is found."""
-    draft = {"status": "draft", "publish_at": None}
+    draft = {"publication_status": "draft", "publish_at": None}
     later = {"publish_at": timezone.now() + datetime.timedelta(days=1)}
     draft_meeting = f.EventFactory(title="Secret summit", **draft)
     f.EventFactory(title="Secret forum", **later)
@@ -194,7 +194,7 @@ def test_rebuild_command_indexes_bulk_inserted_records(client):
                 family_name="Inserted",
                 slug="bulk",
                 sort_name="inserted bulk",
-                status="published",
+                publication_status="published",
                 publish_at="2020-01-01T00:00Z",
             )
         ]

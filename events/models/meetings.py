@@ -183,10 +183,12 @@ class Event(Translated, SlugKeyed, Publishable):
         verbose_name_plural = _("meetings")
         permissions = [("publish_event", _("Can publish and unpublish meetings"))]
         ordering = ["-start_date", "title"]
-        # The lists' order, behind status as for statements: the latest meetings are
+        # The lists' order, behind the publication status: the latest meetings are
         # read from the index instead of sorting every meeting on each page.
         indexes = [
-            models.Index(fields=["status", "-start_date"], name="event_latest_first"),
+            models.Index(
+                fields=["publication_status", "-start_date"], name="event_latest_first"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

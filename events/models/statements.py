@@ -174,8 +174,8 @@ class Statement(Translated, UUIDKeyed, Publishable):
         verbose_name_plural = _("statements")
         permissions = [("publish_statement", _("Can publish and unpublish statements"))]
         ordering = ["order", "id"]
-        # Latest first, for the lists and the feed: with status in front one index
-        # both narrows to published statements and gives the order, so neither
+        # Latest first, for the lists and the feed: one index both gives the order
+        # and, with public_at in it, tells the public statements, so neither
         # database sorts 100,000 statements to show twenty.
         indexes = [
             # public_at last, not first: the lists read these in order and stop at

@@ -9,7 +9,7 @@ from rcm_site.publishing import PublicationStatus
 
 
 class PublishedFactory(factory.django.DjangoModelFactory):
-    status = PublicationStatus.PUBLISHED
+    publication_status = PublicationStatus.PUBLISHED
     publish_at = factory.LazyFunction(
         lambda: timezone.now() - datetime.timedelta(days=1)
     )

@@ -16,7 +16,7 @@ If a record made by hand refers to demo data (a photo on a demo meeting, a state
 quoting a demo person), it stops and changes nothing.
 
 Rows are written with bulk_create, which calls neither save() nor signals, so what they
-would do is done here: Person.sort_name, the publication fields (status, publish_at,
+would do is done here: Person.sort_name, the publication fields (publication_status, publish_at,
 updated_at, version), a statement's public_at, UUIDs, the full-text search entries,
 and a new page-cache version. django-simple-history records saves through signals, so demo records have
 no history rows; they were never edited. --replace deletes without signals too, so it
@@ -469,7 +469,7 @@ class Generator:
     def publication(self, moment):
         moment = min(moment, self.latest)
         return {
-            "status": PublicationStatus.PUBLISHED,
+            "publication_status": PublicationStatus.PUBLISHED,
             "publish_at": moment,
             "updated_at": moment,
             "version": 1,
