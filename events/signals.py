@@ -1,6 +1,6 @@
 """What the events app's rows keep besides what an editor gives, and what follows from
-a change elsewhere: a statement's sort date and public time, its search entry when its
-speaker or organization is renamed.
+a change elsewhere: a statement's organization and country (where left empty), sort
+date and public time, and its search entry when its speaker or organization changes.
 
 Signals rather than save(), because loaddata saves "raw" and skips save(); connected
 by EventsConfig.ready().
@@ -8,7 +8,6 @@ by EventsConfig.ready().
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
-from django.utils import timezone
 
 from people.models import Organization, Person
 from rcm_site import search
@@ -18,19 +17,11 @@ from .models import Event, Statement
 
 
 @receiver(pre_save, sender=Statement)
-def set_said_on(sender, instance, **kwargs):
-    if instance.date:
-        instance.said_on = instance.date
-    elif instance.event_id:
-        instance.said_on = instance.event.start_date
-    else:
-        instance.said_on = timezone.localdate(instance.publish_at or timezone.now())
-
-
-@receiver(pre_save, sender=Statement)
-def set_public_at(sender, instance, using, **kwargs):
-    # As stored, not as cached on the instance: another editor may have unpublished
-    # the speaker since this form was opened.
+def fill_statement(sender, instance, using, **kwargs):
+    instance.fill_attribution()
+    instance.fill_said_on()
+    # From the records it names as stored, not as cached on the instance: another
+    # editor may have unpublished the speaker since this form was opened.
     lock_publication(using)
     named = [
         model._default_manager.using(using).filter(pk=pk).first() if pk else None

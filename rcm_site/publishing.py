@@ -121,12 +121,7 @@ class Publishable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if (
-            self.publication_status == PublicationStatus.PUBLISHED
-            and self.publish_at is None
-        ):
-            self.publish_at = timezone.now()
-        self.updated_at = timezone.now()
+        self.stamp(timezone.now())
         if not self._state.adding:
             # Count from the stored version, not the instance's: a restored old
             # version must still come out newer than every form opened before it.
@@ -136,6 +131,17 @@ class Publishable(models.Model):
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with transaction.atomic(using=using):
             super().save(*args, **kwargs)
+
+    def stamp(self, now):
+        """The publication fields as a save at `now` stores them: a record published
+        without a publish time is public from `now`, its last change. A new record's
+        version is the field's default, 1. seed_demo stamps its bulk inserts so too."""
+        if (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.publish_at is None
+        ):
+            self.publish_at = now
+        self.updated_at = now
 
     def stored_version(self):
         return (

@@ -9,6 +9,7 @@ from events.models import Event, EventOrganization, Statement
 from rcm_site.publishing import PublicationStatus
 
 from .factories import (
+    CountryFactory,
     EventFactory,
     EventOrganizationFactory,
     OrganizationFactory,
@@ -83,12 +84,35 @@ def test_statement_post_must_be_the_speakers_and_fills_the_organization():
     statement = StatementFactory(speaker=position.person)
     statement.position = position
     statement.full_clean()
+    statement.save()
     assert statement.organization == position.organization
 
     statement.position = PositionFactory()
     with pytest.raises(ValidationError) as excinfo:
         statement.full_clean()
     assert "belongs to someone else" in excinfo.value.message_dict["position"][0]
+
+
+def test_validating_a_statement_changes_nothing_and_a_post_names_its_organization():
+    position = PositionFactory()
+    statement = StatementFactory.build(speaker=None, organization=None)
+    statement.event.save()
+    statement.event = statement.event
+    statement.position = position
+    statement.full_clean()
+    assert (statement.organization, statement.country) == (None, None)
+    statement.save()
+    assert statement.organization == position.organization
+
+
+def test_a_save_fills_the_country_from_the_organization_else_the_speaker():
+    mexico, canada = CountryFactory(iso_code="MX"), CountryFactory(iso_code="CA")
+    speaker = PersonFactory(country=canada)
+    ministry = OrganizationFactory(country=mexico)
+    assert StatementFactory(speaker=speaker, organization=ministry).country == mexico
+    assert StatementFactory(speaker=speaker).country == canada
+    given = StatementFactory(speaker=speaker, organization=ministry, country=canada)
+    assert given.country == canada
 
 
 def test_organization_statement_without_speaker_is_valid():

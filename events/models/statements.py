@@ -1,3 +1,5 @@
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -215,6 +217,28 @@ class Statement(Translated, UUIDKeyed, Publishable):
     def named_public_at(self):
         return public_at(self, self.event, self.speaker, self.organization)
 
+    def fill_attribution(self):
+        """Where left empty, the organization from the post, and the country from the
+        organization, else from the speaker. A save does it (events.signals), and
+        seed_demo for its bulk inserts; reads the post, organization and speaker from
+        the database unless they are on the instance already."""
+        if self.organization_id is None and self.position_id is not None:
+            self.organization = self.position.organization
+        if self.country_id is None:
+            for named in (self.organization, self.speaker):
+                if named is not None and named.country_id is not None:
+                    self.country_id = named.country_id
+                    break
+
+    def fill_said_on(self):
+        """The date, else the meeting's first day, else the publication day."""
+        if self.date:
+            self.said_on = self.date
+        elif self.event_id:
+            self.said_on = self.event.start_date
+        else:
+            self.said_on = timezone.localdate(self.publish_at or timezone.now())
+
     def search_text(self):
         parts = self.in_all_languages("text")
         if self.speaker:
@@ -229,18 +253,20 @@ class Statement(Translated, UUIDKeyed, Publishable):
             raise ValidationError(
                 {"text_en": _("Give the words in English, in Spanish or in both.")}
             )
-        if self.position_id:
-            if self.speaker_id and self.position.person_id != self.speaker_id:
-                raise ValidationError(
-                    {
-                        "position": _(
-                            "This post belongs to someone else; pick one of the speaker's posts."
-                        )
-                    }
-                )
-            if not self.organization_id:
-                self.organization_id = self.position.organization_id
-        if not self.speaker_id and not self.organization_id:
+        if (
+            self.position_id
+            and self.speaker_id
+            and self.position.person_id != self.speaker_id
+        ):
+            raise ValidationError(
+                {
+                    "position": _(
+                        "This post belongs to someone else; pick one of the speaker's posts."
+                    )
+                }
+            )
+        # A post names its organization, which a save fills in (fill_attribution).
+        if not (self.speaker_id or self.organization_id or self.position_id):
             raise ValidationError(
                 {
                     "speaker": _(
@@ -248,3 +274,11 @@ class Statement(Translated, UUIDKeyed, Publishable):
                     )
                 }
             )
+
+    def validate_constraints(self, exclude=None):
+        # Against the row as a save will store it, with the organization its post
+        # names, on a copy: validating changes nothing.
+        stored = copy.copy(self)
+        if stored.organization_id is None and stored.position_id is not None:
+            stored.organization_id = self.position.organization_id
+        super(Statement, stored).validate_constraints(exclude=exclude)
