@@ -59,6 +59,7 @@ class StatementDetailView(PreviewableDetailView):
         return (
             Statement.objects.visible(preview)
             .for_cards()
+            .select_related("country")
             .prefetch_related("topics", "references__issuer")
         )
 
