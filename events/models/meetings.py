@@ -1,3 +1,5 @@
+"""A meeting, and the queries its lists, calendars and page make."""
+
 import functools
 import uuid
 import zoneinfo

@@ -1,3 +1,9 @@
+"""A statement and its rules: who it is attributed to (speaker, post, organization,
+country), the day it was said (said_on, kept for sorting) and when it becomes public
+(public_at: once it, its meeting, speaker and organization all are). The model holds
+the rules; events/signals.py applies them on every save, seed_demo on its bulk inserts.
+"""
+
 import copy
 
 from django.core.exceptions import ValidationError

@@ -1,3 +1,6 @@
+"""What meetings are about (topics), who attends them (sectors) and what they cite
+(resources)."""
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower

@@ -1,3 +1,5 @@
+"""Countries, RCM members or not; the eleven members ship as a fixture."""
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower

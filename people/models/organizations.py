@@ -1,3 +1,5 @@
+"""Organizations: governments, intergovernmental bodies, civil society, RCM bodies…"""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower

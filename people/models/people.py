@@ -1,3 +1,5 @@
+"""People, and the posts they hold over time, to which statements point."""
+
 import unicodedata
 
 from django.core.exceptions import ValidationError
