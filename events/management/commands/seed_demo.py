@@ -15,12 +15,15 @@ them (statements at demo meetings and their topic links, participations, roles, 
 If a record made by hand refers to demo data (a photo on a demo meeting, a statement
 quoting a demo person), it stops and changes nothing.
 
-Rows are written with bulk_create, which calls neither save() nor signals, so what they
-would do is done here: Person.sort_name, the publication fields (publication_status, publish_at,
-updated_at, version), a statement's public_at, UUIDs, the full-text search entries,
-and a new page-cache version. django-simple-history records saves through signals, so demo records have
-no history rows; they were never edited. --replace deletes without signals too, so it
-writes no "deleted" history row per demo record either.
+Rows are written with bulk_create, which calls neither save() nor signals, so this calls
+the rules they call, from the records on each instance instead of queries: the
+publication fields (Publishable.stamp, as if saved when published), a person's sort name
+(Person.fill_sort_name), a statement's organization, country, date and public time
+(Statement.fill_attribution, fill_said_on, named_public_at), the full-text search
+entries (search.entry_of); then it starts a new page-cache version. The word lists and
+weights it draws from are in _demo_data.py. django-simple-history records saves through
+signals, so demo records have no history rows; they were never edited. --replace deletes
+without signals too, so it writes no "deleted" history row per demo record either.
 """
 
 import argparse
@@ -37,7 +40,6 @@ from django.utils.text import slugify
 
 from events.enums import (
     EventFormat,
-    EventKind,
     EventStatus,
     Language,
     OrganizationRole,
@@ -45,312 +47,15 @@ from events.enums import (
 )
 from events.models import Event, EventOrganization, Participation, Statement, Topic
 from people.enums import OrganizationKind
-from people.models import Country, Organization, Person, Position, sort_key
+from people.models import Country, Organization, Person, Position
 from rcm_site import page_cache, search
 from rcm_site.models import SearchEntry
-from rcm_site.publishing import PublicationStatus, public_at
+from rcm_site.publishing import PublicationStatus
+
+from . import _demo_data as demo
 
 PREFIX = "demo-"
 BATCH_SIZE = 2000
-FIRST_DAY = datetime.date(1996, 1, 1)
-LAST_DAY = datetime.date(2026, 12, 31)
-# Posts start before the first meeting, so that early meetings have people in office.
-FIRST_POST_DAY = datetime.date(1990, 1, 1)
-LAST_POST_START = datetime.date(2024, 12, 31)
-
-ENGLISH_SPEAKING = ("BZ", "CA", "US")
-SPANISH_NAMES = {
-    "BZ": "Belice",
-    "CA": "Canadá",
-    "DO": "República Dominicana",
-    "MX": "México",
-    "PA": "Panamá",
-    "US": "Estados Unidos",
-}
-PLACES = {
-    "BZ": [("Belize City", "America/Belize"), ("Belmopan", "America/Belize")],
-    "CA": [
-        ("Ottawa", "America/Toronto"),
-        ("Montréal", "America/Toronto"),
-        ("Vancouver", "America/Vancouver"),
-    ],
-    "CR": [("San José", "America/Costa_Rica"), ("Heredia", "America/Costa_Rica")],
-    "DO": [
-        ("Santo Domingo", "America/Santo_Domingo"),
-        ("Punta Cana", "America/Santo_Domingo"),
-    ],
-    "SV": [
-        ("San Salvador", "America/El_Salvador"),
-        ("Santa Ana", "America/El_Salvador"),
-    ],
-    "GT": [
-        ("Guatemala City", "America/Guatemala"),
-        ("Antigua Guatemala", "America/Guatemala"),
-        ("Quetzaltenango", "America/Guatemala"),
-    ],
-    "HN": [
-        ("Tegucigalpa", "America/Tegucigalpa"),
-        ("San Pedro Sula", "America/Tegucigalpa"),
-    ],
-    "MX": [
-        ("Mexico City", "America/Mexico_City"),
-        ("Tapachula", "America/Mexico_City"),
-        ("Cancún", "America/Cancun"),
-        ("Monterrey", "America/Monterrey"),
-    ],
-    "NI": [("Managua", "America/Managua"), ("León", "America/Managua")],
-    "PA": [("Panama City", "America/Panama"), ("Colón", "America/Panama")],
-    "US": [
-        ("Washington, D.C.", "America/New_York"),
-        ("Miami", "America/New_York"),
-        ("New Orleans", "America/Chicago"),
-        ("Los Angeles", "America/Los_Angeles"),
-    ],
-}
-# The RCM secretariat's: for virtual meetings, and for a member country not in PLACES.
-SECRETARIAT_TIME_ZONE = "America/Costa_Rica"
-VENUES = [
-    "Ministry of Foreign Affairs",
-    "Hotel Barceló",
-    "Hotel Real InterContinental",
-    "Centro de Convenciones",
-    "Palacio Nacional de la Cultura",
-    "UN House",
-    "Hotel Crowne Plaza",
-]
-
-# (name, as in an English sentence, as in a Spanish sentence)
-TOPICS = [
-    ("Labour mobility", "labour mobility", "la movilidad laboral"),
-    ("Consular protection", "consular protection", "la protección consular"),
-    (
-        "Migrant children and adolescents",
-        "the protection of migrant children",
-        "la niñez y adolescencia migrante",
-    ),
-    ("Trafficking in persons", "trafficking in persons", "la trata de personas"),
-    ("Migrant smuggling", "migrant smuggling", "el tráfico ilícito de migrantes"),
-    (
-        "Return and reintegration",
-        "return and reintegration",
-        "el retorno y la reintegración",
-    ),
-    ("Border management", "border management", "la gestión de fronteras"),
-    (
-        "Climate change and human mobility",
-        "climate change and human mobility",
-        "el cambio climático y la movilidad humana",
-    ),
-    ("Refugee protection", "refugee protection", "la protección de refugiados"),
-    (
-        "Remittances and development",
-        "remittances and development",
-        "las remesas y el desarrollo",
-    ),
-    (
-        "Regular pathways",
-        "regular migration pathways",
-        "las vías regulares de migración",
-    ),
-    ("Migrant health", "the health of migrants", "la salud de las personas migrantes"),
-    ("Migration statistics", "migration statistics", "las estadísticas migratorias"),
-    ("Gender and migration", "gender and migration", "el género y la migración"),
-    (
-        "Extra-regional migration",
-        "extra-regional migration",
-        "la migración extrarregional",
-    ),
-    (
-        "Public communication on migration",
-        "public communication on migration",
-        "la comunicación pública sobre migración",
-    ),
-]
-
-SPANISH_GIVEN = [
-    "José María", "María José", "Juan Pablo", "Ana Lucía", "José", "María", "Jesús",
-    "Ángel", "Andrés", "Héctor", "Óscar", "Raúl", "Ramón", "Julián", "Martín", "Iván",
-    "Sofía", "Inés", "Mónica", "Verónica", "Begoña", "Lucía", "Beatriz", "Patricia",
-    "Carlos", "Luis", "Miguel", "Fernando", "Gabriela", "Alejandra", "Rocío", "Germán",
-    "Tomás", "Nicolás", "Dolores", "Ximena", "Ernesto", "Rubén",
-]  # fmt: skip
-SPANISH_FAMILY = [
-    "Díaz", "Núñez", "González", "Pérez", "Rodríguez", "Hernández", "Martínez", "López",
-    "Sánchez", "Ramírez", "Gómez", "Jiménez", "Álvarez", "Muñoz", "Suárez", "Peña",
-    "Castañeda", "Ibáñez", "Ordóñez", "Méndez", "Vásquez", "Chacón", "Solís", "Quirós",
-    "Araúz", "Zúñiga", "Báez", "Cortés", "Valdés", "Gutiérrez", "Fernández", "Mejía",
-    "Morales", "Reynoso", "Trigueros", "Orellana", "Chinchilla", "De León",
-]  # fmt: skip
-ENGLISH_GIVEN = [
-    "John", "Sarah", "Michael", "Emily", "David", "Jennifer", "Robert", "Karen", "James",
-    "Linda", "Andrew", "Olivia", "Kevin", "Grace", "Marie-Ève", "François", "Hélène",
-    "Jérôme", "Geneviève", "Stéphane", "Dwayne", "Shanice", "Marlon", "Kimberly",
-]  # fmt: skip
-ENGLISH_FAMILY = [
-    "Smith", "Johnson", "Williams", "Brown", "Campbell", "Thompson", "Martin", "Tremblay",
-    "Gagnon", "Côté", "Bélanger", "Lévesque", "Young", "Flowers", "Usher", "Castillo",
-    "Reyes", "Gordon", "Wright", "MacDonald", "O'Brien", "Nguyen", "Singh", "Chen",
-]  # fmt: skip
-HONORIFICS = ["Ambassador", "Dr.", "Minister", "Vice-Minister", "Lic."]
-
-GOVERNMENT_BODIES = [
-    "Ministry of Foreign Affairs",
-    "Ministry of Labour and Social Welfare",
-    "Ministry of the Interior",
-    "Directorate General of Migration and Foreigners",
-    "National Migration Institute",
-    "Ministry of Public Security",
-    "Ministry of Health",
-    "Consular Service",
-    "Office of the Ombudsman",
-    "National Statistics Office",
-    "Ministry of Social Development",
-    "National Council for Migrant Children",
-]
-GOVERNMENT_TITLES_EN = [
-    "Minister",
-    "Vice-Minister",
-    "Director General",
-    "Deputy Director",
-    "Head of the Consular Section",
-    "Liaison Officer",
-    "Legal Adviser",
-    "Consul General",
-    "Ambassador",
-]
-GOVERNMENT_TITLES_ES = [
-    "Director General de Migración y Extranjería",
-    "Viceministra de Relaciones Exteriores",
-    "Jefa de Protección Consular",
-    "Coordinador de Asuntos Migratorios",
-    "Subdirectora de Atención al Migrante",
-]
-OTHER_TITLES = [
-    "Regional Director",
-    "Chief of Mission",
-    "Programme Officer",
-    "Labour Migration Specialist",
-    "Protection Officer",
-    "Executive Director",
-    "Researcher",
-    "Coordinator",
-    "President",
-    "Secretary General",
-    "Senior Adviser",
-]
-# Organizations beyond the secretariat and one government per country, by kind.
-ORGANIZATION_KINDS = {
-    OrganizationKind.GOVERNMENT: 50,
-    OrganizationKind.INTERGOVERNMENTAL: 8,
-    OrganizationKind.CIVIL_SOCIETY: 16,
-    OrganizationKind.ACADEMIC: 10,
-    OrganizationKind.EMPLOYER: 4,
-    OrganizationKind.TRADE_UNION: 4,
-    OrganizationKind.DONOR: 4,
-    OrganizationKind.PROGRAMME: 4,
-}
-# Organizations that organize, support or fund meetings, as opposed to hosting them.
-PARTNER_KINDS = (
-    OrganizationKind.INTERGOVERNMENTAL,
-    OrganizationKind.CIVIL_SOCIETY,
-    OrganizationKind.ACADEMIC,
-    OrganizationKind.DONOR,
-    OrganizationKind.PROGRAMME,
-)
-PARTNER_ROLES = [
-    OrganizationRole.ORGANIZER,
-    OrganizationRole.CO_ORGANIZER,
-    OrganizationRole.SUPPORTER,
-    OrganizationRole.FUNDER,
-]
-EVENT_KINDS = {
-    EventKind.WORKSHOP: 30,
-    EventKind.TECHNICAL_MEETING: 20,
-    EventKind.WORKING_GROUP: 20,
-    EventKind.LIAISON_OFFICERS: 10,
-    EventKind.SEMINAR: 10,
-    EventKind.VICE_MINISTERIAL: 5,
-    EventKind.OTHER: 5,
-}
-EVENT_TITLES = {
-    EventKind.WORKSHOP: "Regional Workshop on {topic}",
-    EventKind.TECHNICAL_MEETING: "Technical Meeting on {topic}",
-    EventKind.WORKING_GROUP: "Working Group on {topic}",
-    EventKind.LIAISON_OFFICERS: "Meeting of the Liaison Officers Network on {topic}",
-    EventKind.SEMINAR: "Seminar on {topic}",
-    EventKind.VICE_MINISTERIAL: "Vice-Ministerial Meeting of the Regional Conference on Migration",
-    EventKind.OTHER: "Regional Consultation on {topic}",
-}
-
-SENTENCES = {
-    Language.SPANISH: [
-        "{opener} {topic} exige una respuesta coordinada entre los países de la región.",
-        "{opener} {topic} requiere políticas públicas integrales, planificadas y con enfoque de derechos humanos.",
-        "La cooperación interinstitucional en {topic} también involucra al sector empleador, a los sindicatos y a la sociedad civil.",
-        "Nuestro país ha fortalecido su trabajo en {topic} con más información y mejores estadísticas.",
-        "Según {name}, la protección de las personas migrantes en {country} no admite más demoras.",
-        "En {city} acordamos un plan de acción sobre {topic} que hoy muestra resultados.",
-        "Más de {number} personas migrantes recibieron asistencia en {country} durante el último año.",
-        "La niñez migrante no acompañada necesita protección consular y una atención diferenciada.",
-        "Agradecemos el compromiso de {name} y del equipo técnico con la región.",
-        "La migración ordenada, segura y regular es una responsabilidad compartida.",
-        "Es urgente mejorar la coordinación en las fronteras sin perder de vista la dignidad humana.",
-        "La próxima reunión técnica deberá revisar los avances en {topic}.",
-    ],
-    Language.ENGLISH: [
-        "{opener} {topic} calls for a coordinated response from every country in the region.",
-        "{opener} {topic} requires comprehensive, planned policies grounded in human rights.",
-        "Inter-institutional cooperation on {topic} also involves employers, trade unions and civil society.",
-        "My government has strengthened its work on {topic} with better data and more resources.",
-        "As {name} reminded us, protecting migrants in {country} cannot wait.",
-        "In {city} we agreed on an action plan on {topic} that is now showing results.",
-        "More than {number} migrants received assistance in {country} last year.",
-        "Unaccompanied migrant children need consular protection and specialised care.",
-        "We thank {name} and the technical team for their commitment to the region.",
-        "Safe, orderly and regular migration is a shared responsibility.",
-        "Better coordination at the borders must go hand in hand with respect for human dignity.",
-        "The next technical meeting should review progress on {topic}.",
-    ],
-}
-OPENERS = {
-    Language.SPANISH: [
-        "",
-        "Para {country},",
-        "Como señaló {name},",
-        "Desde la última reunión,",
-        "En esta región,",
-        "Según nuestra experiencia,",
-    ],
-    Language.ENGLISH: [
-        "",
-        "For {country},",
-        "As {name} said,",
-        "Since our last meeting,",
-        "Across the region,",
-        "In our experience,",
-    ],
-}
-# Names quoted inside statements, so that searches for "Nunez" or "jose maria" find
-# words in the text as well as speakers.
-QUOTED_NAMES = {
-    Language.SPANISH: [
-        "José María Núñez",
-        "María José Álvarez",
-        "el embajador Díaz",
-        "la doctora Ibáñez",
-        "Ángel Peña",
-        "Inés Zúñiga",
-    ],
-    Language.ENGLISH: [
-        "José María Núñez",
-        "Ambassador Díaz",
-        "Minister Núñez",
-        "Dr. Ibáñez",
-        "Vice-Minister Peña",
-        "Ms. Côté",
-    ],
-}
-THOUSANDS_SEPARATOR = {Language.SPANISH: ".", Language.ENGLISH: ","}
 
 
 def non_negative(value):
@@ -432,21 +137,21 @@ def delete_demo_data():
 def index_for_search(created):
     """The search entries that post_save would have written for these records, given
     as {model: instances}, each instance with what its search_text() reads cached."""
-    # fold() works character by character, so folding word by word gives the same
-    # text; the generated texts share a few hundred words, folded once each by
-    # search.fold_word instead of once per record (over a hundred thousand).
     SearchEntry.objects.bulk_create(
         [
-            search.entry(
-                model,
-                instance.pk,
-                " ".join(map(search.fold_word, instance.search_text().split(" "))),
-            )
+            search.entry_of(instance, fold=fold_by_word)
             for model in search.registry
             for instance in created.get(model, [])
         ],
         batch_size=BATCH_SIZE,
     )
+
+
+def fold_by_word(text):
+    """search.fold's text: it works character by character, so folding word by word
+    gives the same. The generated texts share a few hundred words, folded once each
+    by search.fold_word instead of once per record (over a hundred thousand)."""
+    return " ".join(map(search.fold_word, text.split(" ")))
 
 
 def governments_by_country(organizations):
@@ -466,14 +171,12 @@ class Generator:
         self.countries = countries
         self.latest = latest
 
-    def publication(self, moment):
-        moment = min(moment, self.latest)
-        return {
-            "publication_status": PublicationStatus.PUBLISHED,
-            "publish_at": moment,
-            "updated_at": moment,
-            "version": 1,
-        }
+    def publish(self, record, moment):
+        """`record`, published as a save at `moment` publishes it (Publishable.stamp),
+        or at the start of today if `moment` is later."""
+        record.publication_status = PublicationStatus.PUBLISHED
+        record.stamp(min(moment, self.latest))
+        return record
 
     def uuid(self):
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -481,21 +184,23 @@ class Generator:
     def day_between(self, first, last):
         return first + days(self.rng.randint(0, (last - first).days))
 
-    def published_some_time(self):
+    def some_publication_time(self):
         """For people and organizations, whose pages do not follow a meeting."""
         first, last = datetime.date(2015, 1, 1), datetime.date(2024, 12, 31)
-        return self.publication(utc(self.day_between(first, last), 12))
+        return utc(self.day_between(first, last), 12)
 
     def places(self, country):
-        return PLACES.get(country.iso_code) or [(country.name, SECRETARIAT_TIME_ZONE)]
+        return demo.PLACES.get(country.iso_code) or [
+            (country.name, demo.SECRETARIAT_TIME_ZONE)
+        ]
 
     def topics(self):
-        """The demo topics, in the order of TOPICS: a topic's index there is its key."""
+        """The demo topics, in the order of demo.TOPICS: its index there is its key."""
         return bulk(
             Topic,
             [
                 Topic(name=name, slug=f"{PREFIX}{slugify(name)}")
-                for name, _, _ in TOPICS
+                for name, _, _ in demo.TOPICS
             ],
         )
 
@@ -510,13 +215,14 @@ class Generator:
             parent = None
             if i == 0:
                 kind, country = OrganizationKind.RCM_BODY, None
-                name = "Technical Secretariat of the Regional Conference on Migration"
+                name = demo.SECRETARIAT
             elif i <= len(self.countries):
                 kind, country = OrganizationKind.GOVERNMENT, self.countries[i - 1]
                 name = f"Government of {country.name}"
             else:
                 kind = rng.choices(
-                    list(ORGANIZATION_KINDS), list(ORGANIZATION_KINDS.values())
+                    list(demo.ORGANIZATION_KINDS),
+                    list(demo.ORGANIZATION_KINDS.values()),
                 )[0]
                 country = rng.choice(self.countries)
                 name = self.organization_name(kind, country)
@@ -529,15 +235,15 @@ class Generator:
             acronym = ""
             if kind == OrganizationKind.INTERGOVERNMENTAL:
                 acronym = "".join(w[0] for w in name.split() if w[0].isupper())
+            organization = Organization(
+                name=name,
+                acronym=acronym,
+                slug=f"{PREFIX}{slugify(name)[:80].rstrip('-')}-{i + 1}",
+                kind=kind,
+                country=country,
+            )
             organizations.append(
-                Organization(
-                    name=name,
-                    acronym=acronym,
-                    slug=f"{PREFIX}{slugify(name)[:80].rstrip('-')}-{i + 1}",
-                    kind=kind,
-                    country=country,
-                    **self.published_some_time(),
-                )
+                self.publish(organization, self.some_publication_time())
             )
             parents.append(parent)
         # A programme needs its parent's primary key, which bulk_create assigns.
@@ -556,22 +262,22 @@ class Generator:
     def organization_name(self, kind, country):
         rng = self.rng
         city = rng.choice(self.places(country))[0]
-        spanish = SPANISH_NAMES.get(country.iso_code, country.name)
+        spanish = demo.SPANISH_NAMES.get(country.iso_code, country.name)
         names = {
             OrganizationKind.GOVERNMENT: [
-                f"{rng.choice(GOVERNMENT_BODIES)} of {country.name}"
+                f"{rng.choice(demo.GOVERNMENT_BODIES)} of {country.name}"
             ],
             OrganizationKind.INTERGOVERNMENTAL: [
-                f"{rng.choice(['Inter-American', 'Central American', 'Hemispheric', 'Caribbean'])} "
-                f"{rng.choice(['Commission', 'Institute', 'Office', 'Council'])} on "
-                f"{rng.choice(['Migration', 'Human Mobility', 'Labour Mobility', 'Refugees'])}"
+                f"{rng.choice(demo.INTERGOVERNMENTAL_REGIONS)} "
+                f"{rng.choice(demo.INTERGOVERNMENTAL_BODIES)} on "
+                f"{rng.choice(demo.INTERGOVERNMENTAL_SUBJECTS)}"
             ],
             OrganizationKind.CIVIL_SOCIETY: [
                 f"Casa del Migrante de {city}",
                 f"Fundación para la Niñez Migrante de {spanish}",
                 f"Red de Organizaciones Civiles para las Migraciones de {spanish}",
                 f"Asociación de Mujeres Migrantes de {city}",
-                f"Centro de Derechos Humanos {rng.choice(SPANISH_FAMILY)}",
+                f"Centro de Derechos Humanos {rng.choice(demo.SPANISH_FAMILY)}",
             ],
             OrganizationKind.ACADEMIC: [
                 f"Universidad Nacional de {spanish}",
@@ -587,12 +293,12 @@ class Generator:
                 f"Federation of Workers of {country.name}",
             ],
             OrganizationKind.DONOR: [
-                f"{rng.choice(['Canadian', 'Swiss', 'Spanish', 'German', 'Swedish', 'Japanese'])} "
-                f"{rng.choice(['Agency for International Cooperation', 'Development Fund'])}"
+                f"{rng.choice(demo.DONOR_NATIONALITIES)} "
+                f"{rng.choice(demo.DONOR_BODIES)}"
             ],
             OrganizationKind.PROGRAMME: [
-                f"{rng.choice(['Mesoamerica', 'Caribbean', 'Northern Triangle', 'Regional'])} "
-                f"Programme on {rng.choice(TOPICS)[1]}"
+                f"{rng.choice(demo.PROGRAMME_REGIONS)} "
+                f"Programme on {rng.choice(demo.TOPICS)[1]}"
             ],
         }
         return rng.choice(names[kind])
@@ -607,26 +313,24 @@ class Generator:
             if country is None:
                 english = rng.random() < 0.5
             else:
-                english = country.iso_code in ENGLISH_SPEAKING
+                english = country.iso_code in demo.ENGLISH_SPEAKING
             if english:
-                given = rng.choice(ENGLISH_GIVEN)
-                family = rng.choice(ENGLISH_FAMILY)
+                given = rng.choice(demo.ENGLISH_GIVEN)
+                family = rng.choice(demo.ENGLISH_FAMILY)
             else:
-                given = rng.choice(SPANISH_GIVEN)
-                family = rng.choice(SPANISH_FAMILY)
+                given = rng.choice(demo.SPANISH_GIVEN)
+                family = rng.choice(demo.SPANISH_FAMILY)
                 if rng.random() < 0.6:
-                    family = f"{family} {rng.choice(SPANISH_FAMILY)}"
-            people.append(
-                Person(
-                    honorific=rng.choice(HONORIFICS) if rng.random() < 0.2 else "",
-                    given_name=given,
-                    family_name=family,
-                    sort_name=sort_key(family, given),
-                    slug=f"{PREFIX}{slugify(f'{given} {family}')}-{i + 1}",
-                    country=country,
-                    **self.published_some_time(),
-                )
+                    family = f"{family} {rng.choice(demo.SPANISH_FAMILY)}"
+            person = Person(
+                honorific=rng.choice(demo.HONORIFICS) if rng.random() < 0.2 else "",
+                given_name=given,
+                family_name=family,
+                slug=f"{PREFIX}{slugify(f'{given} {family}')}-{i + 1}",
+                country=country,
             )
+            person.fill_sort_name()
+            people.append(self.publish(person, self.some_publication_time()))
         return bulk(Person, people)
 
     def positions(self, people, organizations):
@@ -645,20 +349,20 @@ class Generator:
 
         def title(organization):
             if organization.kind != OrganizationKind.GOVERNMENT:
-                return rng.choice(OTHER_TITLES)
-            spanish = organization.country.iso_code not in ENGLISH_SPEAKING
+                return rng.choice(demo.OTHER_TITLES)
+            spanish = organization.country.iso_code not in demo.ENGLISH_SPEAKING
             if spanish and rng.random() < 0.5:
-                return rng.choice(GOVERNMENT_TITLES_ES)
-            return rng.choice(GOVERNMENT_TITLES_EN)
+                return rng.choice(demo.GOVERNMENT_TITLES_ES)
+            return rng.choice(demo.GOVERNMENT_TITLES_EN)
 
         positions = []
         for person in people:
             count = rng.choices((1, 2, 3), weights=(55, 30, 15))[0]
-            start = self.day_between(FIRST_POST_DAY, LAST_POST_START)
+            start = self.day_between(demo.FIRST_POST_DAY, demo.LAST_POST_START)
             organization = employer(person)
             for n in range(count):
                 end = start + days(rng.randint(365, 8 * 365))
-                if end > LAST_DAY or (n == count - 1 and rng.random() < 0.4):
+                if end > demo.LAST_DAY or (n == count - 1 and rng.random() < 0.4):
                     end = None
                 positions.append(
                     Position(
@@ -672,7 +376,7 @@ class Generator:
                 if end is None:
                     break
                 start = end + days(rng.randint(1, 120))
-                if start > LAST_DAY:
+                if start > demo.LAST_DAY:
                     break
                 # Otherwise a promotion: the same organization, a new title.
                 if rng.random() < 0.6:
@@ -682,16 +386,17 @@ class Generator:
     # Meetings
 
     def events(self, count, topics):
-        """Meetings, and for each the indexes of its topics (in TOPICS). Each member
+        """Meetings, and for each the indexes of its topics (in demo.TOPICS). Each member
         country hosts one of the first meetings, so that all of them host one."""
         rng = self.rng
         events, event_topics = [], []
         hosts = list(self.countries)
         rng.shuffle(hosts)
         for i in range(count):
-            kind = rng.choices(list(EVENT_KINDS), list(EVENT_KINDS.values()))[0]
+            kinds = demo.EVENT_KINDS
+            kind = rng.choices(list(kinds), list(kinds.values()))[0]
             length = rng.choices((1, 2, 3), weights=(35, 40, 25))[0]
-            start = self.day_between(FIRST_DAY, LAST_DAY - days(length - 1))
+            start = self.day_between(demo.FIRST_DAY, demo.LAST_DAY - days(length - 1))
             if i < len(hosts):
                 country, event_format = hosts[i], EventFormat.IN_PERSON
             else:
@@ -700,43 +405,42 @@ class Generator:
                 country = None if virtual else rng.choice(hosts)
             about = rng.sample(range(len(topics)), rng.randint(1, 3))
             if country is None:
-                city, zone, venue, where = "", SECRETARIAT_TIME_ZONE, "", "online"
+                city, zone, venue, where = "", demo.SECRETARIAT_TIME_ZONE, "", "online"
             else:
                 city, zone = rng.choice(self.places(country))
-                venue = rng.choice(VENUES)
+                venue = rng.choice(demo.VENUES)
                 where = f"in {city}, {country.name}"
                 if event_format == EventFormat.HYBRID:
                     where += " and online"
             cancelled = i >= len(hosts) and rng.random() < 0.02
-            phrase = TOPICS[about[0]][1]
-            events.append(
-                Event(
-                    title=EVENT_TITLES[kind].format(topic=headline(phrase)),
-                    slug=(
-                        f"{PREFIX}{start:%Y-%m}-{kind.value.replace('_', '-')}-"
-                        f"{slugify(city or 'online')}-{i + 1}"
-                    ),
-                    uuid=self.uuid(),
-                    kind=kind,
-                    format=event_format,
-                    event_status=(
-                        EventStatus.CANCELLED if cancelled else EventStatus.SCHEDULED
-                    ),
-                    start_date=start,
-                    end_date=start + days(length - 1),
-                    timezone=zone,
-                    venue=venue,
-                    city=city,
-                    country=country,
-                    summary=(
-                        f"Delegations of the RCM member countries met {where} "
-                        f"to discuss {phrase}."
-                    ),
-                    body=self.text(Language.ENGLISH, about[0], country),
-                    participant_count=None if cancelled else rng.randint(15, 150),
-                    **self.publication(utc(start - days(rng.randint(7, 60)), 14)),
-                )
+            phrase = demo.TOPICS[about[0]][1]
+            event = Event(
+                title=demo.EVENT_TITLES[kind].format(topic=headline(phrase)),
+                slug=(
+                    f"{PREFIX}{start:%Y-%m}-{kind.value.replace('_', '-')}-"
+                    f"{slugify(city or 'online')}-{i + 1}"
+                ),
+                uuid=self.uuid(),
+                kind=kind,
+                format=event_format,
+                event_status=(
+                    EventStatus.CANCELLED if cancelled else EventStatus.SCHEDULED
+                ),
+                start_date=start,
+                end_date=start + days(length - 1),
+                timezone=zone,
+                venue=venue,
+                city=city,
+                country=country,
+                summary=(
+                    f"Delegations of the RCM member countries met {where} "
+                    f"to discuss {phrase}."
+                ),
+                body=self.text(Language.ENGLISH, about[0], country),
+                participant_count=None if cancelled else rng.randint(15, 150),
             )
+            moment = utc(start - days(rng.randint(7, 60)), 14)
+            events.append(self.publish(event, moment))
             event_topics.append(about)
         bulk(Event, events)
         bulk(
@@ -754,7 +458,7 @@ class Generator:
         rng = self.rng
         governments = governments_by_country(organizations)
         secretariat = [o for o in organizations if o.kind == OrganizationKind.RCM_BODY]
-        partners = [o for o in organizations if o.kind in PARTNER_KINDS]
+        partners = [o for o in organizations if o.kind in demo.PARTNER_KINDS]
         roles = []
         for event in events:
             if governments.get(event.country_id):
@@ -778,7 +482,7 @@ class Generator:
                     EventOrganization(
                         event=event,
                         organization=partner,
-                        role=rng.choice(PARTNER_ROLES),
+                        role=rng.choice(demo.PARTNER_ROLES),
                     )
                 )
         return bulk(EventOrganization, roles)
@@ -791,8 +495,10 @@ class Generator:
         rng = self.rng
         posts_by_year = {}
         for position in positions:
-            last = (position.end_date or LAST_DAY).year
-            for year in range(max(position.start_date.year, FIRST_DAY.year), last + 1):
+            last = (position.end_date or demo.LAST_DAY).year
+            for year in range(
+                max(position.start_date.year, demo.FIRST_DAY.year), last + 1
+            ):
                 posts_by_year.setdefault(year, []).append(position)
 
         # Longer meetings have more to quote; a cancelled one has nothing.
@@ -838,21 +544,15 @@ class Generator:
             )
             for order, day in enumerate(dates, 1):
                 person, post = rng.choice(speakers)
-                organization = post.organization if post else None
-                if organization and organization.country_id:
-                    country_id = organization.country_id
-                else:
-                    country_id = person.country_id
                 subjects = rng.sample(about, min(len(about), rng.choice((1, 1, 2))))
                 language = self.language(person)
-                # Instances rather than ids, for search_text() to read.
+                # Instances rather than ids, for the rules and search_text() to
+                # read without a query.
                 statement = Statement(
                     uuid=self.uuid(),
-                    event_id=event.pk,
+                    event=event,
                     speaker=person,
-                    position_id=post.pk if post else None,
-                    organization=organization,
-                    country_id=country_id,
+                    position=post,
                     # The words go in the column of the language they were said
                     # in, so that they are not marked as a translation.
                     **{
@@ -862,13 +562,14 @@ class Generator:
                     },
                     language=language,
                     date=day,
-                    said_on=day,
                     order=order,
-                    **self.publication(
-                        utc(event.end_date + days(rng.randint(1, 10)), 16)
-                    ),
                 )
-                statement.public_at = public_at(statement, event, person, organization)
+                moment = utc(event.end_date + days(rng.randint(1, 10)), 16)
+                self.publish(statement, moment)
+                # What the save's signal does, from the records on the instance.
+                statement.fill_attribution()
+                statement.fill_said_on()
+                statement.public_at = statement.named_public_at()
                 statements.append(statement)
                 statement_topics.append(subjects)
         bulk(Participation, participations)
@@ -918,7 +619,7 @@ class Generator:
         """Mostly the language of the speaker's country; either for international staff."""
         if person.country is None:
             english_odds = 0.5
-        elif person.country.iso_code in ENGLISH_SPEAKING:
+        elif person.country.iso_code in demo.ENGLISH_SPEAKING:
             english_odds = 0.85
         else:
             english_odds = 0.15
@@ -927,24 +628,24 @@ class Generator:
         )
 
     def text(self, language, topic, country):
-        """One to three sentences in `language` on TOPICS[topic]."""
+        """One to three sentences in `language` on demo.TOPICS[topic]."""
         rng = self.rng
         country = country or rng.choice(self.countries)
         if language == Language.ENGLISH:
-            country_name, phrase = country.name, TOPICS[topic][1]
+            country_name, phrase = country.name, demo.TOPICS[topic][1]
         else:
-            country_name = SPANISH_NAMES.get(country.iso_code, country.name)
-            phrase = TOPICS[topic][2]
+            country_name = demo.SPANISH_NAMES.get(country.iso_code, country.name)
+            phrase = demo.TOPICS[topic][2]
         sentences = []
         for _ in range(rng.choice((1, 2, 2, 3))):
-            sentence = rng.choice(SENTENCES[language])
+            sentence = rng.choice(demo.SENTENCES[language])
             # Draw only what the sentence uses: there are a hundred thousand of them.
             if "{opener}" in sentence:
-                opener = rng.choice(OPENERS[language])
+                opener = rng.choice(demo.OPENERS[language])
                 sentence = sentence.replace("{opener}", opener).strip()
             if "{name}" in sentence:
                 sentence = sentence.replace(
-                    "{name}", rng.choice(QUOTED_NAMES[language])
+                    "{name}", rng.choice(demo.QUOTED_NAMES[language])
                 )
             if "{city}" in sentence:
                 sentence = sentence.replace(
@@ -953,7 +654,7 @@ class Generator:
             if "{number}" in sentence:
                 number = f"{rng.randint(2, 95) * 1000:,}"
                 sentence = sentence.replace(
-                    "{number}", number.replace(",", THOUSANDS_SEPARATOR[language])
+                    "{number}", number.replace(",", demo.THOUSANDS_SEPARATOR[language])
                 )
             sentence = sentence.replace("{topic}", phrase).replace(
                 "{country}", country_name
