@@ -31,7 +31,7 @@ QUERIES = {
     "statements": 4,
     "statements, text search": 4,
     "statements by a speaker": 5,
-    "statement": 4,
+    "statement": 3,
     "people": 4,
     "person": 6,
     "organizations": 3,
