@@ -7,8 +7,11 @@ page shows: the public records, or, for staff previewing, drafts too.
 published() compares with the clock when the queryset is built: build such querysets
 per request (get_queryset(), a callable), never in a class attribute at import time.
 
-A record that names others (a statement its speaker, a post its organization) is public
-only when they are too; ``published_q`` states that rule over the relations, as joins.
+A record that names others (a post its organization) is public only when they are too;
+``published_q`` states that rule over the relations, as joins. Statements, a hundred
+thousand of them, keep the outcome on their row instead (``public_at``, worked out by
+every save of a statement or of what it names), so that lists count them from an
+index without three joins a row.
 """
 
 from django.db import connections, models, router, transaction
