@@ -29,7 +29,7 @@ class EventDetailView(PreviewableDetailView):
         statements = event.statements.visible(self.preview)
         return super().get_context_data(
             # A page of them, as the statements list shows, and a link to the rest:
-            # at 100 a meeting, their cards were two thirds of the page's time.
+            # at 103 a meeting, their cards were over a third of the page's time.
             statements=Excerpt(
                 statements.with_attribution().in_order_said(),
                 limit=FilteredListView.paginate_by,
