@@ -114,7 +114,7 @@ class StatementInline(
     fields = [
         ("speaker", "position", "organization"),
         "text",
-        ("language", "date", "order"),
+        ("kind", "language", "date", "order"),
         "source_url",
         ("topics", "references"),
         ("publication_status", "publish_at", "opened_version"),
@@ -209,7 +209,7 @@ class EventAdmin(PublishableAdmin):
                 "fields": [
                     "summary",
                     "body",
-                    "participant_count",
+                    ("participant_count", "participant_count_qualifier"),
                     "sectors",
                     "topics",
                     "resources",
@@ -258,11 +258,18 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
         "speaker",
         "organization",
         "event",
+        "kind",
         "language",
         "publication_state",
         "page_link",
     ]
-    list_filter = [PublicationStateFilter, "language", "topics", "organization__kind"]
+    list_filter = [
+        PublicationStateFilter,
+        "kind",
+        "language",
+        "topics",
+        "organization__kind",
+    ]
     list_select_related = ["speaker", "organization", "event"]
     search_fields = [
         "text_en",
@@ -287,7 +294,10 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
     date_hierarchy = "publish_at"
     fieldsets = [
         (None, {"fields": ["event", "speaker", "position", "organization"]}),
-        (None, {"fields": ["text", "language", "date", "order", "source_url"]}),
+        (
+            None,
+            {"fields": ["text", "kind", "language", "date", "order", "source_url"]},
+        ),
         (_("Subjects"), {"fields": ["topics", "references"]}),
         PublishableAdmin.publication_fieldset,
     ]

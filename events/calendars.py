@@ -2,8 +2,9 @@
 
 Meetings are all-day events on the meeting's own calendar days: DTSTART is the first
 day and DTEND the day after the last (the end is exclusive), so they land on the right
-days in any calendar, whatever its time zone. The meeting's IANA zone travels along as
-a VTIMEZONE and X-WR-TIMEZONE for calendars that show it.
+days in any calendar, whatever its time zone, and need no zone of their own. A
+meeting's IANA zone, where recorded, travels along as a VTIMEZONE and X-WR-TIMEZONE for
+calendars that show it; a meeting without one gets none rather than a guess.
 
 A calendar is in the language of the address it was fetched from (/en/ or /es/): its
 name, and each meeting's summary and description, carry that language (RFC 5545
@@ -41,7 +42,8 @@ def calendar(events, request, name):
     zones = set()
     for event in events:
         cal.add_component(vevent(event, request))
-        zones.add(event.timezone)
+        if event.timezone:
+            zones.add(event.timezone)
     if len(zones) == 1:
         cal.add("x-wr-timezone", zones.copy().pop())
     for zone in sorted(zones):

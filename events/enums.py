@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -24,6 +25,40 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# How a meeting's status reads once it is over: "scheduled" is what it was, not is.
+HELD = _("Held")
+
+
+class CountQualifier(models.TextChoices):
+    """How exact a participant count is, as the source gives it ("more than 130")."""
+
+    EXACT = "exact", _("Exact")
+    MORE_THAN = "more_than", _("More than")
+    ABOUT = "about", pgettext_lazy("approximately", "About")
+    FEWER_THAN = "fewer_than", _("Fewer than")
+
+
+# The count as it reads on a meeting's page, by qualifier.
+PARTICIPANT_COUNTS = {
+    CountQualifier.EXACT: ngettext_lazy(
+        "%(counter)s participant", "%(counter)s participants", "counter"
+    ),
+    CountQualifier.MORE_THAN: ngettext_lazy(
+        "More than %(counter)s participant",
+        "More than %(counter)s participants",
+        "counter",
+    ),
+    CountQualifier.ABOUT: ngettext_lazy(
+        "About %(counter)s participant", "About %(counter)s participants", "counter"
+    ),
+    CountQualifier.FEWER_THAN: ngettext_lazy(
+        "Fewer than %(counter)s participant",
+        "Fewer than %(counter)s participants",
+        "counter",
+    ),
+}
+
+
 class OrganizationRole(models.TextChoices):
     """Ordered as a press officer names them: who hosted, who convened, who organized."""
 
@@ -46,6 +81,18 @@ class Language(models.TextChoices):
 
     SPANISH = "es", _("Spanish")
     ENGLISH = "en", _("English")
+
+
+# A statement's language spoken when the source does not say: a value, not a guess.
+LANGUAGE_NOT_STATED = [("", _("Not stated"))]
+
+
+class StatementKind(models.TextChoices):
+    """Only a verbatim quote is shown in quotation marks."""
+
+    VERBATIM = "verbatim", _("Verbatim quote")
+    REPORTED = "reported", _("Reported speech")
+    SUMMARY = "summary", _("Summary")
 
 
 # (language shown, language spoken): how the RCM marks a translated declaration.

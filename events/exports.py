@@ -47,7 +47,11 @@ EVENT_COLUMNS = [
         _("Last day, local to the meeting."),
         type="date",
     ),
-    Column("timezone", lambda e: e.timezone, _("IANA time zone of the meeting.")),
+    Column(
+        "timezone",
+        lambda e: e.timezone or None,
+        _("IANA time zone of the meeting, where the source gives one."),
+    ),
     Column("venue", lambda e: e.venue, _("Venue.")),
     Column("city", lambda e: e.city, _("City.")),
     Column(
@@ -60,6 +64,13 @@ EVENT_COLUMNS = [
         lambda e: e.participant_count,
         _("Number of participants, where known."),
         type="integer",
+    ),
+    Column(
+        "participant_count_qualifier",
+        lambda e: (
+            e.participant_count_qualifier if e.participant_count is not None else None
+        ),
+        _("How the number reads: exact, more_than, about or fewer_than."),
     ),
     Column("topics", lambda e: slugs(e.topics_list), _("Topic slugs."), type="list"),
     Column("summary", lambda e: e.summary, _("One or two sentences.")),
@@ -89,9 +100,14 @@ STATEMENT_COLUMNS = [
     ),
     Column("text", lambda s: s.text, _("The words, as published.")),
     Column(
+        "kind",
+        lambda s: s.kind,
+        _("verbatim (the words as said), reported (reported speech) or summary."),
+    ),
+    Column(
         "language",
-        lambda s: s.language,
-        _("Language the words were said in (es or en)."),
+        lambda s: s.language or None,
+        _("Language the words were said in (es or en); empty where not stated."),
     ),
     Column(
         "speaker",
@@ -133,8 +149,8 @@ STATEMENT_COLUMNS = [
     ),
     Column(
         "date",
-        lambda s: s.date or (s.event.start_date if s.event else None),
-        _("Day said, or the meeting's first day."),
+        lambda s: s.date,
+        _("Day said, where the source gives it; empty otherwise."),
         type="date",
     ),
     Column("topics", lambda s: slugs(s.topics_list), _("Topic slugs."), type="list"),

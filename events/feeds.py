@@ -94,7 +94,10 @@ class StatementFeed(SiteFeed):
         return speaker
 
     def item_description(self, item):
-        return item.text
+        if item.is_quote:
+            return item.text
+        # Reported speech or a summary says so, as on the page.
+        return f"{item.get_kind_display()}: {item.text}"
 
     def item_author_name(self, item):
         return item.speaker.full_name if item.speaker else item.organization.name

@@ -84,9 +84,11 @@ def event_data(event, request):
 
 
 def statement_data(statement, request):
+    """A verbatim quote is a Quotation spoken by its speaker; reported speech or a
+    summary is the source's text about what was said."""
     data = {
         "@context": "https://schema.org",
-        "@type": "Quotation",
+        "@type": "Quotation" if statement.is_quote else "CreativeWork",
         "text": statement.text,
         "url": link(statement, request),
         "inLanguage": statement.language_of("text"),
@@ -94,14 +96,20 @@ def statement_data(statement, request):
     if statement.translation_note:
         # The words shown are a translation of what was said.
         data["translationOfWork"] = {
-            "@type": "Quotation",
+            "@type": data["@type"],
             "inLanguage": statement.language,
         }
+    # A statement names its speaker or its organization (a database constraint).
     if statement.speaker:
-        data["spokenByCharacter"] = person_ref(statement.speaker, request)
-        data["creator"] = data["spokenByCharacter"]
-    elif statement.organization:
-        data["creator"] = organization_ref(statement.organization, request)
+        speaker = person_ref(statement.speaker, request)
+    else:
+        speaker = organization_ref(statement.organization, request)
+    if not statement.is_quote:
+        data["about"] = speaker
+    elif statement.speaker:
+        data["spokenByCharacter"] = data["creator"] = speaker
+    else:
+        data["creator"] = speaker
     if statement.event:
         data["isPartOf"] = {
             "@type": "Event",

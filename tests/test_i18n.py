@@ -479,6 +479,7 @@ def test_a_statement_may_be_entered_in_spanish_only_but_not_empty(seed, client):
     speaker = statement_by("miguel-diaz-reynoso").speaker
     form = {
         "speaker": str(speaker.pk),
+        "kind": "verbatim",
         "language": "es",
         "order": "0",
         "publication_status": "draft",

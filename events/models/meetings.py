@@ -19,7 +19,10 @@ from rcm_site.publishing import Publishable, PublishableQuerySet
 from rcm_site.translated import Translated, active_language, translation_notice
 
 from ..enums import (
+    HELD,
+    PARTICIPANT_COUNTS,
     SITE_TRANSLATION_NOTES,
+    CountQualifier,
     EventFormat,
     EventKind,
     EventStatus,
@@ -127,9 +130,12 @@ class Event(Translated, SlugKeyed, Publishable):
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
+        blank=True,
         validators=[validate_time_zone],
         help_text=_(
-            "IANA name of the meeting's local time zone, e.g. America/Mexico_City."
+            "IANA name of the meeting's local time zone, e.g. America/Mexico_City. "
+            "Leave empty unless the source gives it (a meeting across the region "
+            "online has none)."
         ),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
@@ -147,6 +153,13 @@ class Event(Translated, SlugKeyed, Publishable):
     body = models.TextField(_("account of the meeting"), blank=True)
     participant_count = models.PositiveIntegerField(
         _("number of participants"), null=True, blank=True
+    )
+    participant_count_qualifier = models.CharField(
+        _("the number is"),
+        max_length=10,
+        choices=CountQualifier,
+        default=CountQualifier.EXACT,
+        help_text=_('"More than 130 people": 130, more than.'),
     )
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors represented"), blank=True, related_name="events"
@@ -237,6 +250,25 @@ class Event(Translated, SlugKeyed, Publishable):
         """Said on the page when its title and summary are this site's translation."""
         if self.site_translation and self.site_translation == active_language():
             return SITE_TRANSLATION_NOTES[self.site_translation]
+        return ""
+
+    @property
+    def participants_shown(self):
+        """ "More than 130 participants"; empty when the count is unknown."""
+        if self.participant_count is None:
+            return ""
+        return PARTICIPANT_COUNTS[self.participant_count_qualifier] % {
+            "counter": self.participant_count
+        }
+
+    @property
+    def status_shown(self):
+        """The status as the page states it: "Held" for a scheduled meeting that is
+        over, nothing for one still to come (its dates say it), else the status."""
+        if self.event_status != EventStatus.SCHEDULED:
+            return self.get_event_status_display()
+        if self.end_date < timezone.localdate():
+            return HELD
         return ""
 
     @property

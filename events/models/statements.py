@@ -25,7 +25,7 @@ from rcm_site.publishing import (
 )
 from rcm_site.translated import Translated
 
-from ..enums import TRANSLATION_NOTES, Language
+from ..enums import LANGUAGE_NOT_STATED, TRANSLATION_NOTES, Language, StatementKind
 from .topics import Resource, Topic
 
 
@@ -133,17 +133,34 @@ class Statement(Translated, UUIDKeyed, Publishable):
             "empty rather than translate a quote yourself."
         ),
     )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=StatementKind,
+        default=StatementKind.VERBATIM,
+        help_text=_(
+            "Only the words as said are a verbatim quote, shown in quotation marks; "
+            "a source's account of them is reported speech or a summary."
+        ),
+    )
     language = models.CharField(
         _("language spoken"),
         max_length=5,
-        choices=Language,
-        help_text=_("The language the words were said in."),
+        choices=LANGUAGE_NOT_STATED + Language.choices,
+        blank=True,
+        help_text=_(
+            "The language the words were said in, where the source says; else not "
+            "stated."
+        ),
     )
     date = models.DateField(
         _("date"),
         null=True,
         blank=True,
-        help_text=_("When it was said, if not on the meeting's first day."),
+        help_text=_(
+            "When it was said, where the source says; leave empty otherwise (lists "
+            "then sort it by its meeting's first day, but show no date)."
+        ),
     )
     said_on = models.DateField(
         _("said on"),
@@ -217,8 +234,16 @@ class Statement(Translated, UUIDKeyed, Publishable):
     @property
     def translation_note(self):
         """ "English translation of the original Spanish" when the words shown are not
-        in the language they were said in; empty otherwise."""
+        in the language they were said in; empty otherwise, and when that language is
+        not stated."""
+        if not self.language:
+            return ""
         return TRANSLATION_NOTES.get((self.language_of("text"), self.language), "")
+
+    @property
+    def is_quote(self):
+        """Only a verbatim quote is shown in quotation marks."""
+        return self.kind == StatementKind.VERBATIM
 
     def named_public_at(self):
         return public_at(self, self.event, self.speaker, self.organization)
