@@ -126,6 +126,7 @@ class Editor(Staff):
                 "event": self.event_id,
                 "organization": os.environ.get("RCM_LOAD_ORGANIZATION_ID", "1"),
                 "text_en": text,
+                "kind": "verbatim",
                 "language": "en",
                 "order": "99",
                 "_save": "Save",
