@@ -55,6 +55,9 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that its loaddata (which validates every row) is the one that runs,
+    # rather than modeltranslation's, which it extends.
+    "rcm_site.apps.SiteConfig",
     # Before the admin, as modeltranslation requires: it patches the admin's forms.
     "modeltranslation",
     "django.contrib.admin",
@@ -70,7 +73,6 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    "rcm_site.apps.SiteConfig",
     "people",
     "events",
 ]

@@ -383,3 +383,111 @@ def test_reusing_a_natural_key_updates_the_record(seed, tmp_path):
     assert KeyFigure.objects.get(value="Over 25 million").label == (
         "nationals of the Americas live abroad"
     )
+
+
+def person_row(slug, **fields):
+    return {
+        "model": "people.person",
+        "fields": {
+            "slug": slug,
+            "given_name": "Fx",
+            "family_name": "Valid",
+            "publication_status": "published",
+            **fields,
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        (
+            [{**person_row("fx-valid"), "pk": "PK_OF_MIGUEL"}],
+            "people.person ['fx-valid'] gives pk=PK_OF_MIGUEL, which is people.person "
+            "['miguel-diaz-reynoso']; loading it would overwrite that record",
+        ),
+        (
+            [{**person_row("marcelo-pisani"), "pk": "PK_OF_MIGUEL"}],
+            "people.person ['marcelo-pisani'] is pk=PK_OF_MARCELO in the database, but "
+            "the row gives pk=PK_OF_MIGUEL",
+        ),
+        (
+            [person_row("fx-twice"), person_row("fx-twice", given_name="Other")],
+            "people.person ['fx-twice'] appears twice in this load",
+        ),
+        (
+            [person_row("fx-long", given_name="x" * 500)],
+            "people.person ['fx-long']: given_name: Ensure this value has at most",
+        ),
+        (
+            [person_row("fx-blank", family_name="")],
+            "people.person ['fx-blank']: family_name: This field cannot be blank.",
+        ),
+        (
+            [person_row("fx-hacked", publication_status="hacked")],
+            "people.person ['fx-hacked']: publication_status: Value 'hacked' is not a "
+            "valid choice.",
+        ),
+        (
+            [person_row("")],
+            "people.person ['']: slug: This field cannot be blank.",
+        ),
+        (
+            [person_row("not a slug!")],
+            "people.person ['not a slug!']: slug: Enter a valid “slug”",
+        ),
+        (
+            [
+                {
+                    "model": "events.statement",
+                    "fields": {
+                        "uuid": "6f1c1a52-3a43-4a55-8d1b-1f0a3c2b9e01",
+                        "event": [WORKSHOP],
+                        "speaker": ["fx-nobody"],
+                        "text_en": "Words.",
+                        "kind": "verbatim",
+                    },
+                }
+            ],
+            "speaker names ['fx-nobody'], which is not in the database or earlier in "
+            "the fixtures",
+        ),
+    ],
+    ids=[
+        "pk-of-another-person",
+        "natural-key-of-another-pk",
+        "duplicate-natural-key",
+        "too-long",
+        "required-missing",
+        "bad-choice",
+        "empty-slug",
+        "bad-slug",
+        "missing-speaker",
+    ],
+)
+def test_a_row_that_would_corrupt_the_record_stops_the_load(
+    seed, tmp_path, rows, message
+):
+    pks = {
+        "PK_OF_MIGUEL": Person.objects.get(slug="miguel-diaz-reynoso").pk,
+        "PK_OF_MARCELO": Person.objects.get(slug="marcelo-pisani").pk,
+    }
+    text = json.dumps(rows)
+    for name, pk in pks.items():
+        text = text.replace(f'"{name}"', str(pk))
+        message = message.replace(name, str(pk))
+    before = snapshot()
+    with pytest.raises(DeserializationError) as excinfo:
+        call_command("loaddata", write(tmp_path, text), verbosity=0)
+    assert message in str(excinfo.value)
+    assert "bad.fixture" in str(excinfo.value)
+    assert snapshot() == before
+    assert Person.objects.get(slug="miguel-diaz-reynoso").given_name == "Miguel"
+
+
+def test_a_row_with_its_own_pk_and_natural_key_updates_its_record(seed, tmp_path):
+    miguel = Person.objects.get(slug="miguel-diaz-reynoso")
+    row = {**person_row("miguel-diaz-reynoso", given_name="Miguel"), "pk": miguel.pk}
+    row["fields"]["family_name"] = "Díaz Reynoso"
+    call_command("loaddata", write(tmp_path, json.dumps([row])), verbosity=0)
+    assert Person.objects.get(pk=miguel.pk).slug == "miguel-diaz-reynoso"
