@@ -4,7 +4,8 @@ framework. Every feed lists published records only, newest publication first."""
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Country, Organization, Person
@@ -14,7 +15,27 @@ from .models import Event, Statement
 FEED_LENGTH = 50
 
 
+class TextAtomFeed(Atom1Feed):
+    """Summaries as text: Django marks them type="html", and a feed reader would then
+    run an editor's <script> or <img onerror> as markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
+class TextRssFeed(Rss201rev2Feed):
+    """RSS readers render an item's description as HTML: escaped once more, an
+    editor's markup reads as the characters typed."""
+
+    def add_item(self, *, description, **kwargs):
+        super().add_item(description=escape(description), **kwargs)
+
+
 class SiteFeed(Feed):
+    feed_type = TextRssFeed
+
     def item_pubdate(self, item):
         return item.publish_at
 
@@ -56,7 +77,7 @@ class EventFeed(SiteFeed):
 
 
 class EventAtomFeed(EventFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     subtitle = EventFeed.description
 
 
@@ -104,7 +125,7 @@ class StatementFeed(SiteFeed):
 
 
 class StatementAtomFeed(StatementFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     subtitle = StatementFeed.description
 
 

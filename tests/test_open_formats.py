@@ -145,11 +145,19 @@ def test_statement_feed_entry_carries_the_quote_and_author(seed, client):
 
 
 @pytest.mark.parametrize(
-    ("url", "entry"),
-    [("/en/feeds/statements/", "entry"), ("/en/feeds/statements/rss/", "item")],
+    ("url", "entry", "escaped"),
+    [
+        ("/en/feeds/statements/", "entry", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        # Escaped as HTML, then as XML: see test_feeds_carry_an_editors_markup_as_text.
+        (
+            "/en/feeds/statements/rss/",
+            "item",
+            "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
+        ),
+    ],
 )
 def test_an_edited_quote_shows_in_the_feed_once_escaped(
-    seed, client, settings, url, entry
+    seed, client, settings, url, entry, escaped
 ):
     settings.PAGE_CACHE_ENABLED = False
     statement = Statement.objects.get(speaker__slug="francesco-carella")
@@ -158,8 +166,39 @@ def test_an_edited_quote_shows_in_the_feed_once_escaped(
     body = client.get(url).content.decode()
     assert body.count(f"<{entry}>") == 4
     assert body.count("New words") == 1
-    assert "New words &lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert f"New words {escaped}" in body
     assert "ILO 97 and 143" not in body
+
+
+HOSTILE = "Words <script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+@pytest.mark.parametrize(
+    ("url", "summary"),
+    [
+        ("/en/feeds/statements/", "{http://www.w3.org/2005/Atom}summary"),
+        ("/en/feeds/statements/rss/", "description"),
+        ("/en/feeds/events/", "{http://www.w3.org/2005/Atom}summary"),
+        ("/en/feeds/events/rss/", "description"),
+    ],
+)
+def test_feeds_carry_an_editors_markup_as_text(seed, client, settings, url, summary):
+    settings.PAGE_CACHE_ENABLED = False
+    Statement.objects.filter(speaker__slug="francesco-carella").update(text_en=HOSTILE)
+    Event.objects.filter(slug=WORKSHOP).update(summary_en=HOSTILE)
+    root = ET.fromstring(client.get(url).content)
+    (element,) = [e for e in root.iter(summary) if "Words" in (e.text or "")]
+    if summary.endswith("}summary"):
+        # Atom: a reader shows a text summary as it is, characters and all.
+        assert element.get("type") == "text"
+        assert element.text.endswith(HOSTILE)
+    else:
+        # RSS: a reader renders the description as HTML, so it must hold no markup.
+        assert "<" not in element.text
+        assert element.text.endswith(
+            "Words &lt;script&gt;alert(1)&lt;/script&gt;"
+            "&lt;img src=x onerror=alert(2)&gt;"
+        )
 
 
 def test_feed_of_unknown_person_is_404(seed, client):
