@@ -44,6 +44,9 @@ JSON_TYPES = {
     "list": "array",
 }
 JSON_FORMATS = {"date": "date", "datetime": "date-time", "url": "uri"}
+# What a spreadsheet would run as a formula at the start of a cell (OWASP, "CSV
+# Injection"): such a cell gets a leading apostrophe, which spreadsheets hide.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Column:
@@ -72,7 +75,9 @@ class Column:
         if value is None:
             return ""
         if isinstance(value, list):
-            return "; ".join(value)
+            value = "; ".join(value)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
         return value
 
     def schema(self):

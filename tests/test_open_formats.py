@@ -467,6 +467,25 @@ def test_download_url_is_the_records_page(seed, client, language, download, mode
     assert {str(item[key]): item["url"] for item in results} == pages
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://evil.example","Click")',
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tTab first",
+        "\rCarriage return first",
+    ],
+)
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(seed, client, text):
+    Statement.objects.filter(speaker__slug="francesco-carella").update(text_en=text)
+    (row,) = read_csv(client.get("/en/statements.csv?speaker=francesco-carella"))
+    assert row["text"] == "'" + text
+    data = client.get("/en/statements.json?speaker=francesco-carella").json()
+    assert data["results"][0]["text"] == text
+
+
 def test_csv_streams_in_chunks_of_many_rows(client, monkeypatch, settings):
     # Both requests must stream: the page cache would answer the second.
     settings.PAGE_CACHE_ENABLED = False
