@@ -46,7 +46,8 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput && \
 	exec $(BIN)/gunicorn rcm_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--access-logfile - --timeout $(TIMEOUT) --max-requests 2000 --max-requests-jitter 200
+		--access-logfile - --timeout $(TIMEOUT) --max-requests 2000 --max-requests-jitter 200 \
+		--access-logformat '%(h)s forwarded-for="%({x-forwarded-for}i)s" %(t)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 admin: install
 	$(DEV) $(BIN)/python manage.py createsuperuser

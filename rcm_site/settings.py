@@ -265,8 +265,6 @@ if SECURE_PROXY:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
-    # django-axes reads the client's address from the proxy's header.
-    AXES_IPWARE_PROXY_COUNT = 1
 SECURE_SSL_HOST = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -300,6 +298,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind the proxy, from the address it appends to X-Forwarded-For: else every client
+# would be the proxy, and five bad logins from anyone would lock any account.
+AXES_CLIENT_IP_CALLABLE = "rcm_site.client_address.client_address"
 
 # Fixtures are *.fixture files, read with messages that name what is wrong.
 SERIALIZATION_MODULES = {"fixture": "rcm_site.serializers"}

@@ -11,6 +11,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, User
 from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -157,6 +158,28 @@ def test_admin_login_locks_out_after_repeated_failures_and_logs_them(client, cap
     )
     other = Client().post("/admin/login/", {"username": "someone", "password": "x"})
     assert other.status_code == 200
+
+
+@pytest.mark.admin
+def test_behind_the_proxy_the_lockout_counts_the_forwarded_address(settings):
+    settings.SECURE_PROXY = True
+    User.objects.create_superuser("chief", "chief@example.org", "right-password-123")
+
+    def login(forwarded, right=False):
+        password = "right-password-123" if right else "wrong"
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).post(
+            "/admin/login/", {"username": "chief", "password": password}
+        )
+
+    # What the client sends itself comes first; the proxy appends what it saw.
+    for spoofed in ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"]:
+        login(f"{spoofed}, 203.0.113.9")
+    assert login("203.0.113.9", right=True).status_code == 429
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [
+        "203.0.113.9"
+    ]
+    # Another client, behind the same proxy, still signs in to the same account.
+    assert login("198.51.100.7", right=True).status_code == 302
 
 
 @pytest.mark.admin
