@@ -5,9 +5,9 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from simple_history.admin import SimpleHistoryAdmin
 
 from rcm_site.editorial_admin import (
+    HistoryAdmin,
     PublicationFieldsReadOnly,
     PublicationStateFilter,
     PublishableAdmin,
@@ -46,21 +46,21 @@ class StatementTextInEitherLanguage:
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class TopicAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Sector)
-class SectorAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class SectorAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Resource)
-class ResourceAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class ResourceAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["title", "short_title", "kind", "issuer", "year"]
     list_filter = ["kind", "issuer"]
     list_select_related = ["issuer"]
@@ -304,7 +304,7 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(HistoryAdmin):
     list_display = ["person", "event", "role", "position"]
     list_filter = ["role"]
     list_select_related = [
@@ -323,7 +323,7 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EventOrganization)
-class EventOrganizationAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class EventOrganizationAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["organization", "role", "event", "note"]
     list_filter = ["role"]
     list_select_related = ["organization", "event"]
@@ -339,7 +339,7 @@ class EventOrganizationAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class KeyFigureAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["value", "label", "event", "source"]
     list_select_related = ["event"]
     search_fields = ["value_en", "value_es", "label_en", "label_es", "event__title_en"]
@@ -347,7 +347,7 @@ class KeyFigureAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(KeyPoint)
-class KeyPointAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class KeyPointAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["__str__", "kind", "event"]
     list_filter = ["kind"]
     list_select_related = ["event"]
@@ -356,7 +356,7 @@ class KeyPointAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class PhotoAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["caption", "credit", "event"]
     list_select_related = ["event"]
     search_fields = ["caption_en", "caption_es", "credit", "event__title_en"]
@@ -364,7 +364,7 @@ class PhotoAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(MediaContact)
-class MediaContactAdmin(SimpleHistoryAdmin):
+class MediaContactAdmin(HistoryAdmin):
     list_display = ["person", "organization", "office", "phone", "email", "event"]
     list_select_related = ["person", "organization", "event"]
     search_fields = [

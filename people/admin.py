@@ -1,15 +1,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
-from rcm_site.editorial_admin import PublicationStateFilter, PublishableAdmin
+from rcm_site.editorial_admin import (
+    HistoryAdmin,
+    PublicationStateFilter,
+    PublishableAdmin,
+)
 
 from .models import Country, Organization, Person, Position
 
 
 @admin.register(Country)
-class CountryAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class CountryAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "iso_code", "rcm_status"]
     list_filter = ["rcm_status"]
     search_fields = ["name_en", "name_es", "iso_code"]
@@ -76,7 +79,7 @@ class PersonAdmin(PublishableAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class PositionAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["person", "title", "organization", "start_date", "end_date"]
     list_filter = ["organization__kind"]
     list_select_related = ["person", "organization"]

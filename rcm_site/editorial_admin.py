@@ -4,8 +4,10 @@ save over someone else's newer edit."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import router, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -117,6 +119,35 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, answering 404 rather than 500 to an address
+    or a prefilled value that is not a key (/admin/…/1/change/history/,
+    /add/?speaker=abc)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404(_("No such record.")) from None
+        return super().history_view(request, object_id, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        """Drops a prefilled reference that is not a key: the autocomplete widget
+        would look it up as one."""
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.is_relation and not field.many_to_many:
+                try:
+                    field.target_field.to_python(value)
+                except ValidationError:
+                    del initial[name]
+        return initial
+
+
 class PublicationFieldsReadOnly:
     """Without the publish permission the publication fields are read-only, on a
     record's own form and in an inline alike (the server enforces it on save too)."""
@@ -128,7 +159,7 @@ class PublicationFieldsReadOnly:
         return readonly
 
 
-class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, SimpleHistoryAdmin):
+class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin):
     """Every publishable record has translated fields (modeltranslation's admin shows
     them side by side). PublicationFieldsReadOnly comes first: modeltranslation's
     get_readonly_fields does not call the next class's."""

@@ -210,3 +210,31 @@ def test_change_page_links_to_the_public_page(seed, superuser, client):
         )
         in response.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/events/event/{event}/change/history/",
+        "/admin/events/statement/{statement}/change/history/",
+        "/admin/people/person/abc/history/",
+        "/admin/autocomplete/?app_label=events&model_name=statement"
+        "&field_name=speaker&term=x&page=abc",
+    ],
+)
+def test_an_address_that_names_no_record_is_404_not_500(seed, admin_client, address):
+    address = address.format(
+        event=Event.objects.get().pk, statement=Statement.objects.first().pk
+    )
+    assert admin_client.get(address).status_code == 404
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "1 OR 1=1"])
+def test_a_prefilled_reference_that_is_not_a_key_is_left_empty(
+    seed, admin_client, value
+):
+    response = admin_client.get(
+        f"/admin/events/statement/add/?speaker={value}&event={value}"
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.initial.get("speaker") is None

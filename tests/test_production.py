@@ -99,6 +99,7 @@ def test_public_pages_send_security_headers_and_a_strict_csp(client, url):
     assert "style-src-attr" not in policy
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
     assert "unsafe" not in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
