@@ -1,7 +1,11 @@
 from django import forms
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -14,7 +18,7 @@ from events.models import Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
-from . import search
+from . import page_cache, search
 from .exports import schema
 from .pages import MAX_QUERY_LENGTH
 from .publishing import published_q
@@ -111,15 +115,41 @@ def download_schema(request, name):
     return JsonResponse(schema(columns, str(title)), json_dumps_params={"indent": 2})
 
 
+def health_problems():
+    """What would stop the site rendering a page, in words for the operator; nothing
+    sensitive (no addresses, paths or exception text)."""
+    problems = []
+    try:
+        page_cache.current_version()
+    except DatabaseError:
+        problems.append("database: unavailable or not migrated")
+    try:
+        cache.set("healthz", "ok", 10)
+        if cache.get("healthz") != "ok":
+            problems.append("cache: does not keep what is stored")
+    except Exception:  # noqa: BLE001 (any backend's failure means the same)
+        problems.append("cache: unavailable")
+    try:
+        staticfiles_storage.url("css/site.css")
+    except ValueError:
+        problems.append("static files: not collected (run collectstatic)")
+    try:
+        get_template("base.html")
+    except TemplateDoesNotExist:
+        problems.append("templates: base.html not found")
+    return problems
+
+
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 when it does not: for the load balancer."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
+    """200 when the site can render pages, 503 naming what stops it: for the load
+    balancer and the operator."""
+    problems = health_problems()
+    if problems:
         return HttpResponse(
-            "database unavailable\n", status=503, content_type="text/plain"
+            "".join(f"{problem}\n" for problem in problems),
+            status=503,
+            content_type="text/plain",
         )
     return HttpResponse("ok\n", content_type="text/plain")
 

@@ -349,6 +349,35 @@ def test_database_down_gives_the_static_error_page_and_recovers(settings):
     assert client.get("/en/events/").status_code == 200
 
 
+def test_healthz_is_unhealthy_while_pages_cannot_render_and_says_why(
+    settings, tmp_path
+):
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    client = Client(raise_request_exception=False)
+    assert client.get("/healthz").content == b"ok\n"
+    # A deploy that forgot collectstatic: every page is a 500.
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        },
+    }
+    assert client.get("/en/events/").status_code == 500
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"static files: not collected (run collectstatic)\n"
+
+
+def test_healthz_names_a_cache_that_is_down(settings):
+    with mock.patch(
+        "django.core.cache.cache.set", side_effect=ConnectionError("refused")
+    ):
+        response = Client().get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"cache: unavailable\n"
+
+
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (11, 85, 112)).save(buffer, "PNG")
