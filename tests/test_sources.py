@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
@@ -417,3 +418,37 @@ def test_the_single_source_fields_become_source_rows_and_back():
         )
     ) == ["", "https://example.org/a", "https://example.org/b"]
     migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.admin
+def test_staff_pick_sources_by_autocomplete_and_cannot_enter_a_link_twice(seed, client):
+    client.force_login(User.objects.create_superuser("chief", "c@example.org", "pw"))
+    for model, field in [
+        ("event", "sources"),
+        ("statement", "sources"),
+        ("eventorganization", "cited_source"),
+        ("keyfigure", "cited_source"),
+    ]:
+        found = client.get(
+            "/admin/autocomplete/",
+            {
+                "app_label": "events",
+                "model_name": model,
+                "field_name": field,
+                "term": "Labour Migration Governance",
+            },
+        ).json()["results"]
+        assert [r["text"] for r in found] == [PRESS_RELEASE_TITLE], (model, field)
+    # The meeting's form, and its role and key figure rows, pick them so too.
+    event = Event.objects.get(slug=WORKSHOP)
+    form = client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    for name in ("sources", "roles-0-cited_source", "key_figures-0-cited_source"):
+        (select,) = re.findall(rf'<select name="{name}"[^>]*>', form)
+        assert "admin-autocomplete" in select, name
+    response = client.post(
+        "/admin/events/source/add/",
+        {"title": "Again", "url": PRESS_RELEASE, "kind": "", "language": ""},
+    )
+    assert response.status_code == 200
+    assert "A source with this link already exists." in response.content.decode()
+    assert Source.objects.count() == 1
