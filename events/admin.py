@@ -26,6 +26,7 @@ from .models import (
     Photo,
     Resource,
     Sector,
+    Source,
     Statement,
     Topic,
 )
@@ -75,10 +76,27 @@ class ResourceAdmin(TranslationAdmin, HistoryAdmin):
     autocomplete_fields = ["issuer"]
 
 
+@admin.register(Source)
+class SourceAdmin(HistoryAdmin):
+    list_display = ["__str__", "publisher", "kind", "date", "language", "url"]
+    list_filter = ["kind", "language"]
+    list_select_related = ["publisher"]
+    search_fields = [
+        "title",
+        "url",
+        "publisher__name_en",
+        "publisher__name_es",
+        "publisher__acronym_en",
+        "publisher__acronym_es",
+    ]
+    autocomplete_fields = ["publisher"]
+    date_hierarchy = "date"
+
+
 class EventOrganizationInline(TranslationTabularInline):
     model = EventOrganization
     extra = 0
-    autocomplete_fields = ["organization"]
+    autocomplete_fields = ["organization", "cited_source"]
 
     def get_queryset(self, request):
         # Each row is titled with the organization's name.
@@ -110,12 +128,13 @@ class StatementInline(
         "organization",
         "topics",
         "references",
+        "sources",
     ]
     fields = [
         ("speaker", "position", "organization"),
         "text",
         ("kind", "language", "date", "order"),
-        "source_url",
+        "sources",
         ("topics", "references"),
         ("publication_status", "publish_at", "opened_version"),
     ]
@@ -133,6 +152,7 @@ class StatementInline(
 class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
     extra = 0
+    autocomplete_fields = ["cited_source"]
 
 
 class KeyPointInline(TranslationTabularInline):
@@ -188,7 +208,7 @@ class EventAdmin(PublishableAdmin):
         "sectors",
         "topics",
         "resources",
-        "source_publisher",
+        "sources",
     ]
     date_hierarchy = "start_date"
     fieldsets = [
@@ -216,17 +236,7 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (
-            _("Source"),
-            {
-                "fields": [
-                    "source_title",
-                    "source_url",
-                    "source_publisher",
-                    "site_translation",
-                ]
-            },
-        ),
+        (_("Sources"), {"fields": ["sources", "site_translation"]}),
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [
@@ -290,14 +300,12 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
         "organization",
         "topics",
         "references",
+        "sources",
     ]
     date_hierarchy = "publish_at"
     fieldsets = [
         (None, {"fields": ["event", "speaker", "position", "organization"]}),
-        (
-            None,
-            {"fields": ["text", "kind", "language", "date", "order", "source_url"]},
-        ),
+        (None, {"fields": ["text", "kind", "language", "date", "order", "sources"]}),
         (_("Subjects"), {"fields": ["topics", "references"]}),
         PublishableAdmin.publication_fieldset,
     ]
@@ -335,7 +343,7 @@ class EventOrganizationAdmin(TranslationAdmin, HistoryAdmin):
         "event__title_en",
         "event__title_es",
     ]
-    autocomplete_fields = ["event", "organization"]
+    autocomplete_fields = ["event", "organization", "cited_source"]
 
 
 @admin.register(KeyFigure)
@@ -343,7 +351,7 @@ class KeyFigureAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["value", "label", "event", "source"]
     list_select_related = ["event"]
     search_fields = ["value_en", "value_es", "label_en", "label_es", "event__title_en"]
-    autocomplete_fields = ["event"]
+    autocomplete_fields = ["event", "cited_source"]
 
 
 @admin.register(KeyPoint)

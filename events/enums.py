@@ -87,6 +87,25 @@ class Language(models.TextChoices):
 LANGUAGE_NOT_STATED = [("", _("Not stated"))]
 
 
+class SourceKind(models.TextChoices):
+    PRESS_RELEASE = "press_release", _("Press release")
+    NEWS = "news", _("News item")
+    REPORT = "report", _("Official report")
+    CONCEPT_NOTE = "concept_note", _("Concept note")
+    AGENDA = "agenda", _("Agenda")
+    MINUTES = "minutes", _("Minutes")
+    VIDEO = "video", _("Video")
+    OTHER = "other", _("Other")
+
+
+# A source's language: the site's two, another, or not stated (empty).
+SOURCE_LANGUAGES = [
+    *LANGUAGE_NOT_STATED,
+    *Language.choices,
+    ("other", _("Another language")),
+]
+
+
 class StatementKind(models.TextChoices):
     """Only a verbatim quote is shown in quotation marks."""
 

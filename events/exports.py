@@ -7,11 +7,63 @@ from django.utils.translation import gettext_lazy as _
 from rcm_site.exports import Column, ExportView, in_each_language, page_path
 
 from .filters import EventFilter, StatementFilter
-from .models import Event, Statement
+from .models import Event, Source, Statement
 
 
 def slugs(items):
     return [item.slug for item in items]
+
+
+def text_or_null(description, **schema):
+    return {"type": ["string", "null"], "description": description, **schema}
+
+
+SOURCE_FIELDS = {
+    "title": text_or_null(_("Title, in the source's own language.")),
+    "url": text_or_null(_("Link."), format="uri"),
+    "publisher": text_or_null(_("Slug of the organization that published it.")),
+    "publisher_name": text_or_null(_("Name of that organization.")),
+    "kind": text_or_null(_("press_release, news, report, concept_note, agenda…")),
+    "date": text_or_null(_("Publication date, where known."), format="date"),
+    "language": text_or_null(_("es, en or other; empty where not stated.")),
+}
+
+
+def source_record(source):
+    """A source as the downloads give it; a draft publisher is not named."""
+    publisher = source.public_publisher
+    return {
+        "title": source.title or None,
+        "url": source.url or None,
+        "publisher": publisher.slug if publisher else None,
+        "publisher_name": publisher.name if publisher else None,
+        "kind": source.kind or None,
+        "date": source.date.isoformat() if source.date else None,
+        "language": source.language or None,
+    }
+
+
+class SourcesColumn(Column):
+    """A list of objects in JSON; in CSV, each source's link (its title where it has
+    none), joined by " | "."""
+
+    def __init__(self, description):
+        super().__init__(
+            "sources",
+            lambda record: [source_record(s) for s in record.sources_list],
+            description,
+            type="objects",
+            items=SOURCE_FIELDS,
+        )
+
+    def csv(self, obj, origin):
+        return " | ".join(
+            source["url"] or source["title"] for source in self.json(obj, origin)
+        )
+
+
+def prefetch_sources():
+    return Prefetch("sources", Source.objects.for_display(), to_attr="sources_list")
 
 
 def prefetch_lists(*relations):
@@ -76,9 +128,15 @@ EVENT_COLUMNS = [
     Column("summary", lambda e: e.summary, _("One or two sentences.")),
     Column(
         "source_url",
-        lambda e: e.source_url or None,
-        _("Where the account comes from."),
+        lambda e: next((s.url for s in e.sources_list if s.url), None),
+        _("Link of the first of the meeting's sources that has one."),
         type="url",
+    ),
+    SourcesColumn(
+        _(
+            "Where the account comes from: title, link, publisher, kind, date and "
+            "language of each source."
+        )
     ),
     Column("updated_at", lambda e: e.updated_at, _("Last change."), type="datetime"),
     *in_each_language("title", _("Title.")),
@@ -160,6 +218,12 @@ STATEMENT_COLUMNS = [
         _("Slugs of instruments referred to."),
         type="list",
     ),
+    SourcesColumn(
+        _(
+            "Where the words were published: title, link, publisher, kind, date and "
+            "language of each source."
+        )
+    ),
     *in_each_language("text", _("The words, as published.")),
 ]
 
@@ -173,7 +237,7 @@ class EventExport(ExportView):
         return (
             Event.objects.published()
             .for_list()
-            .prefetch_related(*prefetch_lists("topics"))
+            .prefetch_related(*prefetch_lists("topics"), prefetch_sources())
         )
 
 
@@ -197,5 +261,6 @@ class StatementExport(ExportView):
                 "organization",
                 "country",
                 *prefetch_lists("topics", "references"),
+                prefetch_sources(),
             )
         )

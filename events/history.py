@@ -15,21 +15,25 @@ from .models import (
     Photo,
     Resource,
     Sector,
+    Source,
     Statement,
     Topic,
 )
 
 
 def register():
-    content.register(Event, m2m_fields=["sectors", "topics", "resources"])
+    content.register(Event, m2m_fields=["sectors", "topics", "resources", "sources"])
     # public_at follows from the records a statement names: worked out again on restore.
     content.register(
-        Statement, m2m_fields=["topics", "references"], excluded_fields=["public_at"]
+        Statement,
+        m2m_fields=["topics", "references", "sources"],
+        excluded_fields=["public_at"],
     )
     for model in (
         Topic,
         Sector,
         Resource,
+        Source,
         EventOrganization,
         Participation,
         KeyFigure,

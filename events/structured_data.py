@@ -1,6 +1,6 @@
 """schema.org JSON-LD for meetings and statements, for search engines."""
 
-from .enums import EventFormat, EventStatus, OrganizationRole
+from .enums import EventFormat, EventStatus, OrganizationRole, SourceKind
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE_MODE = {
@@ -20,6 +20,11 @@ ORGANIZER_ROLES = {
     OrganizationRole.CO_ORGANIZER,
 }
 SPONSOR_ROLES = {OrganizationRole.SUPPORTER, OrganizationRole.FUNDER}
+SOURCE_TYPES = {
+    SourceKind.NEWS: "NewsArticle",
+    SourceKind.REPORT: "Report",
+    SourceKind.VIDEO: "VideoObject",
+}
 
 
 def link(obj, request):
@@ -41,8 +46,24 @@ def person_ref(person, request):
     return {"@type": "Person", "name": person.full_name, "url": link(person, request)}
 
 
+def source_ref(source, request):
+    """Only what is known of the source: no empty name, date or language."""
+    data = {"@type": SOURCE_TYPES.get(source.kind, "CreativeWork")}
+    if source.title:
+        data["name"] = source.title
+    if source.url:
+        data["url"] = source.url
+    if publisher := source.public_publisher:
+        data["publisher"] = organization_ref(publisher, request)
+    if source.date:
+        data["datePublished"] = source.date.isoformat()
+    if source.title_language:
+        data["inLanguage"] = source.language
+    return data
+
+
 def event_data(event, request):
-    """Expects Event.objects.for_page(): roles and photos come prefetched."""
+    """Expects Event.objects.for_page(): roles, photos and sources come prefetched."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -80,12 +101,15 @@ def event_data(event, request):
         data["sponsor"] = sponsors
     if event.card_image:
         data["image"] = request.build_absolute_uri(event.card_image.url)
+    if event.page_sources:
+        data["subjectOf"] = [source_ref(s, request) for s in event.page_sources]
     return data
 
 
 def statement_data(statement, request):
     """A verbatim quote is a Quotation spoken by its speaker; reported speech or a
-    summary is the source's text about what was said."""
+    summary is the source's text about what was said. Expects the statement page's
+    queryset: its sources come prefetched."""
     data = {
         "@context": "https://schema.org",
         "@type": "Quotation" if statement.is_quote else "CreativeWork",
@@ -119,4 +143,7 @@ def statement_data(statement, request):
         }
     if statement.publish_at:
         data["datePublished"] = statement.publish_at.isoformat()
+    if statement.page_sources:
+        # Where the words were published, which this record follows.
+        data["isBasedOn"] = [source_ref(s, request) for s in statement.page_sources]
     return data

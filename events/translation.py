@@ -1,5 +1,6 @@
 """The events app's fields with a Spanish and an English version (see
-rcm_site.translated). Slugs, dates, figures' sources and links stay one value.
+rcm_site.translated). Slugs, dates, figures' sources and links stay one value, and so
+does a Source's title, which is in the source's own language.
 
 History is registered in history.py, from the app's ready(), after these columns exist:
 every version keeps both languages."""

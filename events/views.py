@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -7,7 +8,7 @@ from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .calendars import calendar
 from .filters import EventFilter, StatementFilter
-from .models import Event, Statement, Topic
+from .models import Event, Source, Statement, Topic
 from .structured_data import event_data, statement_data
 
 
@@ -60,7 +61,13 @@ class StatementDetailView(PreviewableDetailView):
             Statement.objects.visible(preview)
             .for_cards()
             .select_related("country")
-            .prefetch_related("topics", "references__issuer")
+            .prefetch_related(
+                "topics",
+                "references__issuer",
+                Prefetch(
+                    "sources", Source.objects.for_display(), to_attr="page_sources"
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):

@@ -42,6 +42,7 @@ JSON_TYPES = {
     "datetime": "string",
     "url": "string",
     "list": "array",
+    "objects": "array",
 }
 JSON_FORMATS = {"date": "date", "datetime": "date-time", "url": "uri"}
 # What a spreadsheet would run as a formula at the start of a cell (OWASP, "CSV
@@ -50,13 +51,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Column:
-    def __init__(self, name, value, description, type="string"):
+    """`items`, for a column of type "objects", is the JSON Schema of each object's
+    properties, every one of them present in each object."""
+
+    def __init__(self, name, value, description, type="string", items=None):
         self.name, self.value, self.description, self.type = (
             name,
             value,
             description,
             type,
         )
+        self.items = items
 
     def json(self, obj, origin):
         """The value in a download served from `origin` (see site_origin): a page's
@@ -87,6 +92,13 @@ class Column:
         }
         if self.type == "list":
             schema["items"] = {"type": "string"}
+        if self.type == "objects":
+            schema["items"] = {
+                "type": "object",
+                "required": list(self.items),
+                "additionalProperties": False,
+                "properties": self.items,
+            }
         if self.type in JSON_FORMATS:
             schema["format"] = JSON_FORMATS[self.type]
         return schema

@@ -30,6 +30,7 @@ FACTORIES = {
     "events.Topic": factories.TopicFactory,
     "events.Sector": factories.SectorFactory,
     "events.Resource": factories.ResourceFactory,
+    "events.Source": factories.SourceFactory,
     "events.Event": factories.EventFactory,
     "events.EventOrganization": factories.EventOrganizationFactory,
     "events.Participation": factories.ParticipationFactory,

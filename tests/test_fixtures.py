@@ -80,10 +80,11 @@ def test_the_workshop(seed):
     assert (event.city, event.country.iso_code) == ("Mexico City", "MX")
     assert event.participant_count == 60
     assert event.is_published()
-    assert event.source_title == (
+    (source,) = event.sources.all()
+    assert source.title == (
         "Central and North American Countries Discuss Labour Migration Governance"
     )
-    assert event.source_publisher.acronym == "IOM"
+    assert source.publisher.acronym == "IOM"
     assert set(event.sectors.values_list("name", flat=True)) == {
         "Chancelleries",
         "Immigration authorities",

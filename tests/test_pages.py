@@ -79,8 +79,8 @@ def test_meeting_page_shows_every_fact_in_reading_order(seed, client):
         "The involvement of all RCM countries in the appropriate planning",
         "Migration for Employment Convention (Revised), 1949 (No. 97) (ILO Convention 97)",
         "Alexandra Bonnie IOM San José Phone: +506 2212 5304",
-        "Central and North American Countries Discuss Labour Migration Governance, "
-        "International Organization for Migration",
+        "Central and North American Countries Discuss Labour Migration Governance · "
+        "International Organization for Migration · Press release · English",
         "Labour migration",
     ]
     positions = [text.find(fact) for fact in facts_in_order]

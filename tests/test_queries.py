@@ -44,16 +44,20 @@ class World:
             statement.references.add(resource)
             self.statement.references.add(resource)
             self.statement.topics.add(f.TopicFactory())
+            source = f.SourceFactory(publisher=self.org)
+            self.event.sources.add(source)
+            self.statement.sources.add(source)
             f.EventOrganizationFactory(
                 event=self.event,
                 organization=f.OrganizationFactory(
                     parent=self.org, country=self.country
                 ),
+                cited_source=f.SourceFactory(publisher=f.OrganizationFactory()),
             )
             other = f.EventFactory(country=self.country, kind=self.event.kind)
             other.topics.add(self.topic)
             f.EventOrganizationFactory(event=other, organization=self.org)
-            f.KeyFigureFactory(event=self.event)
+            f.KeyFigureFactory(event=self.event, cited_source=source)
             f.KeyPointFactory(event=self.event)
             f.PhotoFactory(event=self.event)
             f.MediaContactFactory(
@@ -74,13 +78,13 @@ QUERIES = {
     "/en/events/": 4,
     "/en/events/?country=MX&topic=labour-migration&year=2019&q=meeting": 6,
     "/en/events/?organization=iom&page=1": 5,
-    # The meeting, its nine prefetched lists, a page of its statements and their
+    # The meeting, its ten prefetched lists, a page of its statements and their
     # count, the other meetings of its kind.
-    "/en/events/workshop/": 13,
+    "/en/events/workshop/": 14,
     "/en/statements/": 4,
     "/en/statements/?speaker=ana-lopez&organization=iom&country=MX&topic=labour-migration": 7,
     "/en/statements/?event=workshop&year=2019&q=statement": 5,
-    "statement": 4,
+    "statement": 5,
     "/en/people/": 4,
     "/en/people/?country=MX&organization=iom&q=given": 6,
     "/en/people/ana-lopez/": 6,

@@ -5,6 +5,7 @@ meetings     Event, a meeting, and EventQuerySet: the lists' and the page's quer
 roles        EventOrganization (an organization's role at a meeting), Participation
 statements   Statement: words said, attributed as they were said; when one is public
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
+sources      Source: where a meeting's or a statement's record comes from
 """
 
 from .meetings import Event, EventQuerySet, validate_time_zone
@@ -15,6 +16,7 @@ from .roles import (
     Participation,
     ParticipationQuerySet,
 )
+from .sources import Source, SourceQuerySet
 from .statements import Statement, StatementQuerySet
 from .topics import Resource, Sector, Topic
 
@@ -32,6 +34,8 @@ __all__ = [
     "Photo",
     "Resource",
     "Sector",
+    "Source",
+    "SourceQuerySet",
     "Statement",
     "StatementQuerySet",
     "Topic",

@@ -10,9 +10,10 @@ from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Country, Organization
+from people.models import Country
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet
@@ -28,8 +29,9 @@ from ..enums import (
     EventStatus,
     Language,
 )
-from .record import MediaContact
+from .record import KeyFigure, MediaContact
 from .roles import EventOrganization, Participation
+from .sources import Source
 from .topics import Resource, Sector, Topic
 
 
@@ -59,13 +61,14 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
     def for_list(self):
         return self.select_related("country")
 
-    def with_roles(self, preview=False):
-        """Organizations and their roles in page_roles, hosts first."""
+    def with_roles(self, preview=False, also=()):
+        """Organizations and their roles in page_roles, hosts first; `also` names
+        more of the roles' relations to fetch with them."""
         return self.prefetch_related(
             Prefetch(
                 "roles",
                 EventOrganization.objects.visible(preview)
-                .select_related("organization")
+                .select_related("organization", *also)
                 .in_role_order(),
                 to_attr="page_roles",
             )
@@ -82,8 +85,8 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         shows a page of. Each list holds only public records, or drafts too when staff
         preview the page."""
         return (
-            self.select_related("country", "source_publisher")
-            .with_roles(preview)
+            self.select_related("country")
+            .with_roles(preview, also=["cited_source__publisher"])
             .prefetch_related(
                 Prefetch(
                     "participations",
@@ -100,7 +103,13 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     to_attr="page_media_contacts",
                 ),
                 Prefetch("resources", Resource.objects.select_related("issuer")),
-                "key_figures",
+                Prefetch(
+                    "sources", Source.objects.for_display(), to_attr="page_sources"
+                ),
+                Prefetch(
+                    "key_figures",
+                    KeyFigure.objects.select_related("cited_source__publisher"),
+                ),
                 "key_points",
                 "photos",
                 "sectors",
@@ -180,15 +189,8 @@ class Event(Translated, SlugKeyed, Publishable):
             "the source published none in it; the page says so."
         ),
     )
-    source_title = models.CharField(_("source title"), max_length=300, blank=True)
-    source_url = models.URLField(_("source link"), max_length=500, blank=True)
-    source_publisher = models.ForeignKey(
-        Organization,
-        verbose_name=_("source published by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="events"
     )
 
     objects = EventQuerySet.as_manager()
@@ -251,6 +253,24 @@ class Event(Translated, SlugKeyed, Publishable):
         if self.site_translation and self.site_translation == active_language():
             return SITE_TRANSLATION_NOTES[self.site_translation]
         return ""
+
+    @cached_property
+    def listed_sources(self):
+        """The sources the page lists and numbers: the meeting's own, then those that
+        only one of its roles or key figures cites (all prefetched by for_page)."""
+        sources = list(self.page_sources)
+        listed = {source.pk for source in sources}
+        for record in (*self.page_roles, *self.key_figures.all()):
+            source = record.cited_source
+            if source is not None and source.pk not in listed:
+                sources.append(source)
+                listed.add(source.pk)
+        return sources
+
+    @cached_property
+    def source_numbers(self):
+        """Each listed source's number, by primary key, for the citations."""
+        return {source.pk: n for n, source in enumerate(self.listed_sources, 1)}
 
     @property
     def participants_shown(self):

@@ -31,6 +31,15 @@ class KeyFigure(Translated, UUIDKeyed):
         _("label"), max_length=300, help_text=_("What the value counts.")
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
+    cited_source = models.ForeignKey(
+        "events.Source",
+        verbose_name=_("cited source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cited_by_figures",
+        help_text=_("The source that states this figure, cited beside it."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = UUIDKeyQuerySet.as_manager()

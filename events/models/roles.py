@@ -55,6 +55,15 @@ class EventOrganization(Translated, models.Model):
         blank=True,
         help_text=_("E.g. through its Mesoamerica Program."),
     )
+    cited_source = models.ForeignKey(
+        "events.Source",
+        verbose_name=_("cited source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cited_by_roles",
+        help_text=_("The source that states this role, cited beside it."),
+    )
 
     objects = EventOrganizationQuerySet.as_manager()
 

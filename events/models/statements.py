@@ -26,6 +26,7 @@ from rcm_site.publishing import (
 from rcm_site.translated import Translated
 
 from ..enums import LANGUAGE_NOT_STATED, TRANSLATION_NOTES, Language, StatementKind
+from .sources import Source
 from .topics import Resource, Topic
 
 
@@ -171,7 +172,6 @@ class Statement(Translated, UUIDKeyed, Publishable):
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    source_url = models.URLField(_("source link"), max_length=500, blank=True)
     public_at = models.DateTimeField(
         _("public at"),
         null=True,
@@ -190,6 +190,9 @@ class Statement(Translated, UUIDKeyed, Publishable):
         verbose_name=_("resources referred to"),
         blank=True,
         related_name="statements",
+    )
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="statements"
     )
 
     objects = StatementQuerySet.as_manager()

@@ -77,6 +77,15 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     kind = "convention"
 
 
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Source
+
+    title = factory.Sequence(lambda n: f"Press release {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/news/{n}")
+    kind = "press_release"
+
+
 class EventFactory(PublishedFactory):
     class Meta:
         model = events.Event
