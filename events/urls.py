@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import exports, feeds, views
 
@@ -28,6 +28,15 @@ urlpatterns = [
         name="statement_detail",
     ),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
+    path("bodies/", views.BodyListView.as_view(), name="body_list"),
+    path("bodies/<slug:slug>/", views.BodyDetailView.as_view(), name="body_detail"),
+    path("presidencies/", views.PresidencyListView.as_view(), name="presidency_list"),
+    # Four digits: a longer number is no year, and would overflow SQLite's integers.
+    re_path(
+        r"^presidencies/(?P<year>[0-9]{4})/$",
+        views.PresidencyDetailView.as_view(),
+        name="presidency_detail",
+    ),
     path("feeds/events/", feeds.EventAtomFeed(), name="event_feed"),
     path("feeds/events/rss/", feeds.EventFeed(), name="event_feed_rss"),
     path("feeds/statements/", feeds.StatementAtomFeed(), name="statement_feed"),

@@ -5,10 +5,18 @@ meetings     Event, a meeting, and EventQuerySet: the lists' and the page's quer
 roles        EventOrganization (an organization's role at a meeting), Participation
 statements   Statement: words said, attributed as they were said; when one is public
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
+structure    Body, Presidency: the part of the RCM that met, the presidency it fell under
 """
 
 from .meetings import Event, EventQuerySet, validate_time_zone
-from .record import KeyFigure, KeyPoint, MediaContact, MediaContactQuerySet, Photo
+from .record import (
+    KeyFigure,
+    KeyPoint,
+    KeyPointQuerySet,
+    MediaContact,
+    MediaContactQuerySet,
+    Photo,
+)
 from .roles import (
     EventOrganization,
     EventOrganizationQuerySet,
@@ -16,20 +24,26 @@ from .roles import (
     ParticipationQuerySet,
 )
 from .statements import Statement, StatementQuerySet
+from .structure import Body, BodyQuerySet, Presidency, PresidencyQuerySet
 from .topics import Resource, Sector, Topic
 
 __all__ = [
+    "Body",
+    "BodyQuerySet",
     "Event",
     "EventOrganization",
     "EventOrganizationQuerySet",
     "EventQuerySet",
     "KeyFigure",
     "KeyPoint",
+    "KeyPointQuerySet",
     "MediaContact",
     "MediaContactQuerySet",
     "Participation",
     "ParticipationQuerySet",
     "Photo",
+    "Presidency",
+    "PresidencyQuerySet",
     "Resource",
     "Sector",
     "Statement",
