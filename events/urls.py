@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from . import exports, feeds, views
 
@@ -31,9 +31,8 @@ urlpatterns = [
     path("bodies/", views.BodyListView.as_view(), name="body_list"),
     path("bodies/<slug:slug>/", views.BodyDetailView.as_view(), name="body_detail"),
     path("presidencies/", views.PresidencyListView.as_view(), name="presidency_list"),
-    # Four digits: a longer number is no year, and would overflow SQLite's integers.
-    re_path(
-        r"^presidencies/(?P<year>[0-9]{4})/$",
+    path(
+        "presidencies/<int:year>/",
         views.PresidencyDetailView.as_view(),
         name="presidency_detail",
     ),

@@ -101,6 +101,7 @@ def test_unknown_or_draft_body_and_presidency_are_not_found(client, rcgm):
     get_text(client, "/en/bodies/no-such-body/", status=404)
     get_text(client, draft.get_absolute_url(), status=404)
     get_text(client, "/en/presidencies/1990/", status=404)
+    get_text(client, "/en/presidencies/99999999999999999999/", status=404)
     get_text(client, later.get_absolute_url(), status=404)
     assert draft.name not in get_text(client, "/en/bodies/")
     assert "2030" not in get_text(client, "/en/presidencies/")
