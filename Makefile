@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SEED := countries mexico-city-workshop-2018
+SEED := countries rcm-structure mexico-city-workshop-2018
 DEV := DJANGO_DEBUG=1
 PORT ?= 8000
 # Gunicorn's rule of thumb: two workers per core, plus one.

@@ -17,6 +17,7 @@ from rcm_site.editorial_admin import (
 )
 
 from .models import (
+    Body,
     Event,
     EventOrganization,
     KeyFigure,
@@ -24,6 +25,7 @@ from .models import (
     MediaContact,
     Participation,
     Photo,
+    Presidency,
     Resource,
     Sector,
     Source,
@@ -189,6 +191,7 @@ class EventAdmin(PublishableAdmin):
         "kind",
         "format",
         "event_status",
+        "rcm_body",
         "country",
         "topics",
     ]
@@ -205,6 +208,9 @@ class EventAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "country",
+        "host_country",
+        "rcm_body",
+        "presidency",
         "sectors",
         "topics",
         "resources",
@@ -220,9 +226,11 @@ class EventAdmin(PublishableAdmin):
                     ("start_date", "end_date", "timezone"),
                     "venue",
                     ("city", "country"),
+                    "host_country",
                 ]
             },
         ),
+        (_("Within the RCM"), {"fields": [("rcm_body", "presidency")]}),
         (
             _("Account"),
             {
@@ -259,6 +267,50 @@ class EventAdmin(PublishableAdmin):
         for statement in formset.deleted_objects:
             statement.delete()
         formset.save_m2m()
+
+
+@admin.register(Body)
+class BodyAdmin(PublishableAdmin):
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "parent",
+        "publication_state",
+        "page_link",
+    ]
+    list_filter = [PublicationStateFilter, "kind"]
+    list_select_related = ["parent"]
+    search_fields = ["name_en", "name_es", "acronym_en", "acronym_es", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["name", "acronym", "slug", "kind", "parent", "description"]},
+        ),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+
+@admin.register(Presidency)
+class PresidencyAdmin(PublishableAdmin):
+    list_display = [
+        "year",
+        "country",
+        "start_date",
+        "end_date",
+        "publication_state",
+        "page_link",
+    ]
+    list_filter = [PublicationStateFilter, "country"]
+    list_select_related = ["country"]
+    search_fields = ["year__exact", "country__name_en", "country__name_es"]
+    autocomplete_fields = ["country"]
+    fieldsets = [
+        (None, {"fields": ["year", "country", ("start_date", "end_date"), "note"]}),
+        PublishableAdmin.publication_fieldset,
+    ]
 
 
 @admin.register(Statement)

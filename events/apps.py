@@ -16,3 +16,4 @@ class EventsConfig(AppConfig):
 
         search.register(self.get_model("Event"))
         search.register(self.get_model("Statement"))
+        search.register(self.get_model("Body"))

@@ -60,8 +60,11 @@ PARTICIPANT_COUNTS = {
 
 
 class OrganizationRole(models.TextChoices):
-    """Ordered as a press officer names them: who hosted, who convened, who organized."""
+    """Ordered as the RCM names them: the Pro-Tempore Presidency and the technical
+    secretariat it works through, then who hosted, convened, organized and helped."""
 
+    PRESIDENCY = "presidency", _("Pro-Tempore Presidency")
+    TECHNICAL_SECRETARIAT = "technical_secretariat", _("Technical secretariat")
     HOST = "host", _("Host")
     CONVENER = "convener", _("Convener")
     ORGANIZER = "organizer", _("Organizer")
@@ -71,8 +74,20 @@ class OrganizationRole(models.TextChoices):
 
 
 class ParticipantRole(models.TextChoices):
-    SPEAKER = "speaker", _("Speaker")
+    """Ordered as a meeting's page lists its people: who chaired, who ran the
+    sessions, who spoke, then who attended."""
+
+    CHAIR = "chair", _("Chair")
+    CO_CHAIR = "co_chair", _("Co-chair")
     MODERATOR = "moderator", _("Moderator")
+    COORDINATOR = "coordinator", _("Coordinator")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+    OPENING_REMARKS = "opening_remarks", _("Opening remarks")
+    CLOSING_REMARKS = "closing_remarks", _("Closing remarks")
+    KEYNOTE = "keynote", _("Keynote speaker")
+    PRESENTER = "presenter", _("Presenter")
+    PANELIST = "panelist", _("Panelist")
+    SPEAKER = "speaker", _("Speaker")
     PARTICIPANT = "participant", _("Participant")
 
 
@@ -132,13 +147,20 @@ class ResourceKind(models.TextChoices):
 
 
 class KeyPointKind(models.TextChoices):
+    GENERAL_OBJECTIVE = "general_objective", _("General objective")
+    SPECIFIC_OBJECTIVE = "specific_objective", _("Specific objective")
     CHALLENGE = "challenge", _("Challenge")
     RECOMMENDATION = "recommendation", _("Recommendation")
     CONCLUSION = "conclusion", _("Conclusion")
     AGREEMENT = "agreement", _("Agreement")
 
 
+# What a meeting set out to do; its page lists them first, general before specific.
+OBJECTIVE_KINDS = [KeyPointKind.GENERAL_OBJECTIVE, KeyPointKind.SPECIFIC_OBJECTIVE]
+
 KEY_POINT_HEADINGS = {
+    KeyPointKind.GENERAL_OBJECTIVE: _("General objective"),
+    KeyPointKind.SPECIFIC_OBJECTIVE: _("Specific objectives"),
     KeyPointKind.CHALLENGE: _("Challenges"),
     KeyPointKind.RECOMMENDATION: _("Recommendations"),
     KeyPointKind.CONCLUSION: _("Conclusions"),
@@ -150,3 +172,11 @@ SITE_TRANSLATION_NOTES = {
     "en": _("Translation by this site; the source published no English version."),
     "es": _("Translation by this site; the source published no Spanish version."),
 }
+
+
+class BodyKind(models.TextChoices):
+    VICE_MINISTERIAL = "vice_ministerial", _("Vice-ministerial meeting")
+    CONSULTATION_GROUP = "consultation_group", _("Regional consultation group")
+    WORKING_GROUP = "working_group", _("Working group")
+    NETWORK = "network", _("Network")
+    AD_HOC_GROUP = "ad_hoc_group", _("Ad hoc group")

@@ -109,7 +109,7 @@ EVENT_COLUMNS = [
     Column(
         "country",
         lambda e: e.country.iso_code if e.country else None,
-        _("ISO 3166-1 code of the host country."),
+        _("ISO 3166-1 code of the country the meeting took place in."),
     ),
     Column(
         "participant_count",
@@ -141,6 +141,24 @@ EVENT_COLUMNS = [
     Column("updated_at", lambda e: e.updated_at, _("Last change."), type="datetime"),
     *in_each_language("title", _("Title.")),
     *in_each_language("summary", _("One or two sentences.")),
+    Column(
+        "host_country",
+        lambda e: e.host_country.iso_code if e.host_country else None,
+        _("ISO 3166-1 code of the host country, where the source names one."),
+    ),
+    Column(
+        "body",
+        lambda e: e.rcm_body.slug if e.rcm_body and e.rcm_body.is_published() else None,
+        _("Slug of the RCM body that met."),
+    ),
+    Column(
+        "presidency",
+        lambda e: (
+            e.presidency.year if e.presidency and e.presidency.is_published() else None
+        ),
+        _("Year of the Pro-Tempore Presidency the meeting fell under."),
+        type="integer",
+    ),
 ]
 
 STATEMENT_COLUMNS = [
@@ -237,6 +255,7 @@ class EventExport(ExportView):
         return (
             Event.objects.published()
             .for_list()
+            .select_related("host_country", "rcm_body", "presidency")
             .prefetch_related(*prefetch_lists("topics"), prefetch_sources())
         )
 

@@ -6,8 +6,8 @@ from people.filters import CountryFilter
 from people.models import Organization, Person
 from rcm_site.pages import FacetFilter, TextFilter, YearFilter
 
-from .enums import EventFormat, EventKind
-from .models import Event, Statement, Topic
+from .enums import BodyKind, EventFormat, EventKind
+from .models import Body, Event, Statement, Topic
 
 # Dropdown querysets are callables: published() reads the clock when the queryset is
 # built, so it must be built per request, not once when this module is imported.
@@ -41,6 +41,13 @@ class EventFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All topics"),
     )
+    body = django_filters.ModelChoiceFilter(
+        label=_("RCM body"),
+        field_name="rcm_body",
+        queryset=lambda request: Body.objects.published(),
+        to_field_name="slug",
+        empty_label=_("All bodies"),
+    )
     organization = FacetFilter(
         label=_("Organization"),
         field_name="roles__organization",
@@ -50,7 +57,30 @@ class EventFilter(django_filters.FilterSet):
 
     class Meta:
         model = Event
-        fields = ["q", "year", "country", "kind", "format", "topic", "organization"]
+        fields = [
+            "q",
+            "year",
+            "country",
+            "kind",
+            "format",
+            "topic",
+            "body",
+            "organization",
+        ]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class BodyFilter(django_filters.FilterSet):
+    q = TextFilter(label=_("Name"), method="search")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=BodyKind, empty_label=_("All kinds")
+    )
+
+    class Meta:
+        model = Body
+        fields = ["q", "kind"]
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -6,6 +6,7 @@ added the language columns, so that every version keeps both languages."""
 from rcm_site import content
 
 from .models import (
+    Body,
     Event,
     EventOrganization,
     KeyFigure,
@@ -13,6 +14,7 @@ from .models import (
     MediaContact,
     Participation,
     Photo,
+    Presidency,
     Resource,
     Sector,
     Source,
@@ -40,5 +42,7 @@ def register():
         KeyPoint,
         Photo,
         MediaContact,
+        Body,
+        Presidency,
     ):
         content.register(model)

@@ -8,11 +8,13 @@ every version keeps both languages."""
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    Body,
     Event,
     EventOrganization,
     KeyFigure,
     KeyPoint,
     Photo,
+    Presidency,
     Resource,
     Sector,
     Statement,
@@ -63,3 +65,13 @@ class KeyPointTranslation(TranslationOptions):
 @register(Photo)
 class PhotoTranslation(TranslationOptions):
     fields = ["caption", "alt_text"]
+
+
+@register(Body)
+class BodyTranslation(TranslationOptions):
+    fields = ["name", "acronym", "description"]
+
+
+@register(Presidency)
+class PresidencyTranslation(TranslationOptions):
+    fields = ["note"]

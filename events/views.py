@@ -1,14 +1,15 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .calendars import calendar
-from .filters import EventFilter, StatementFilter
-from .models import Event, Source, Statement, Topic
+from .filters import BodyFilter, EventFilter, StatementFilter
+from .models import Body, Event, Presidency, Source, Statement, Topic
 from .structured_data import event_data, statement_data
 
 
@@ -36,6 +37,8 @@ class EventDetailView(PreviewableDetailView):
                 limit=FilteredListView.paginate_by,
             ),
             structured_data=event_data(event, self.request),
+            rcm_body=event.shown_body(self.preview),
+            presidency=event.shown_presidency(self.preview),
             other_meetings=(
                 Event.objects.published()
                 .for_list()
@@ -43,6 +46,61 @@ class EventDetailView(PreviewableDetailView):
                 .exclude(pk=event.pk)[:5]
             ),
             **kwargs,
+        )
+
+
+class MeetingsPageMixin:
+    """A page of a body's or a presidency's published meetings, newest first."""
+
+    query_parameters = ("page",)
+
+    def meetings_page(self, events):
+        paginator = Paginator(
+            events.published().for_list(), FilteredListView.paginate_by
+        )
+        return paginator.get_page(self.request.GET.get("page"))
+
+
+class BodyListView(FilteredListView):
+    filterset_class = BodyFilter
+
+    def get_queryset(self):
+        return Body.objects.published().select_related("parent")
+
+
+class BodyDetailView(MeetingsPageMixin, PreviewableDetailView):
+    model = Body
+
+    def get_page_queryset(self, preview):
+        return Body.objects.visible(preview).select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        body, preview = self.object, self.preview
+        parent = body.parent
+        return super().get_context_data(
+            parent=parent if parent and (preview or parent.is_published()) else None,
+            children=body.children.visible(preview),
+            page_obj=self.meetings_page(body.events),
+            **kwargs,
+        )
+
+
+class PresidencyListView(ListView):
+    def get_queryset(self):
+        return Presidency.objects.published().select_related("country")
+
+
+class PresidencyDetailView(MeetingsPageMixin, PreviewableDetailView):
+    model = Presidency
+    slug_field = "year"
+    slug_url_kwarg = "year"
+
+    def get_page_queryset(self, preview):
+        return Presidency.objects.visible(preview).select_related("country")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_obj=self.meetings_page(self.object.events), **kwargs
         )
 
 

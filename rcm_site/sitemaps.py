@@ -8,7 +8,7 @@ English and in Spanish, each with its alternates (hreflang, x-default in English
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from events.models import Event, Statement, Topic
+from events.models import Body, Event, Presidency, Statement, Topic
 from people.models import Country, Organization, Person
 
 
@@ -44,6 +44,14 @@ class OrganizationSitemap(PublishedSitemap):
     model = Organization
 
 
+class BodySitemap(PublishedSitemap):
+    model = Body
+
+
+class PresidencySitemap(PublishedSitemap):
+    model = Presidency
+
+
 class CountrySitemap(BilingualSitemap):
     def items(self):
         return Country.objects.order_by("pk")
@@ -63,6 +71,8 @@ class PageSitemap(BilingualSitemap):
             "people:person_list",
             "people:organization_list",
             "people:country_list",
+            "events:body_list",
+            "events:presidency_list",
             "data",
         ]
 
@@ -78,4 +88,6 @@ SITEMAPS = {
     "organizations": OrganizationSitemap,
     "countries": CountrySitemap,
     "topics": TopicSitemap,
+    "bodies": BodySitemap,
+    "presidencies": PresidencySitemap,
 }

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from events.exports import EVENT_COLUMNS, STATEMENT_COLUMNS
-from events.models import Event, KeyFigure, Statement
+from events.models import Body, Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
@@ -174,8 +174,8 @@ class SearchForm(forms.Form):
 
 
 class SearchView(TemplateView):
-    """/search/?q=: the best matches among meetings, statements, people and
-    organizations, each kind with its count and a link to its full filtered list."""
+    """/search/?q=: the best matches among meetings, statements, people,
+    organizations and RCM bodies, each kind with its count and a link to its full filtered list."""
 
     template_name = "search.html"
     query_parameters = ("q",)
@@ -201,6 +201,7 @@ class SearchView(TemplateView):
             "people:organization_list",
             lambda qs: qs.for_list(),
         ),
+        (_("RCM bodies"), Body, "events:body_list", lambda qs: qs),
     ]
 
     def get(self, request, *args, **kwargs):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
-SEED_FIXTURES = ["countries", "mexico-city-workshop-2018"]
+SEED_FIXTURES = ["countries", "rcm-structure", "mexico-city-workshop-2018"]
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
 # For tests that need real commits (two connections, on_commit). serialized_rollback
 # puts back what the migrations made (groups, content types), which the flush after

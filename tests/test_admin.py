@@ -39,6 +39,8 @@ FACTORIES = {
     "events.KeyPoint": factories.KeyPointFactory,
     "events.Photo": factories.PhotoFactory,
     "events.MediaContact": factories.MediaContactFactory,
+    "events.Body": factories.BodyFactory,
+    "events.Presidency": factories.PresidencyFactory,
 }
 
 

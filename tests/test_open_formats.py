@@ -228,6 +228,7 @@ def test_sitemap_lists_every_published_page_and_nothing_else(seed, client):
     hidden_person = f.PersonFactory(
         slug="hidden", publication_status="draft", publish_at=None
     )
+    f.BodyFactory(slug="draft-body", publication_status="draft", publish_at=None)
     urls = sitemap_urls(client)
     expected = {
         "/en/", "/en/events/", "/en/statements/", "/en/people/", "/en/organizations/", "/en/countries/", "/en/data/",
@@ -244,6 +245,15 @@ def test_sitemap_lists_every_published_page_and_nothing_else(seed, client):
             "labour-migration", "migration-governance", "reintegration", "integration",
             "human-rights", "migration-data",
         ]),
+        "/en/bodies/", "/en/presidencies/",
+        *(f"/en/bodies/{slug}/" for slug in [
+            "vice-ministerial-meeting", "regional-consultation-group",
+            "liaison-officers-network-smuggling-trafficking",
+            "liaison-officers-network-consular-protection",
+            "working-group-border-management", "working-group-labour-migration",
+            "working-group-irregular-mass-migration", "working-group-protection",
+        ]),
+        *(f"/en/presidencies/{year}/" for year in [2017, 2018, 2019, 2021]),
     }  # fmt: skip
     in_spanish = {"/es/" + url.removeprefix("/en/") for url in expected}
     assert urls == expected | in_spanish

@@ -75,9 +75,9 @@ class World:
 # A detail page: its record, each list's rows, and each excerpt's count.
 QUERIES = {
     "/en/": 5,
-    "/en/events/": 4,
-    "/en/events/?country=MX&topic=labour-migration&year=2019&q=meeting": 6,
-    "/en/events/?organization=iom&page=1": 5,
+    "/en/events/": 5,
+    "/en/events/?country=MX&topic=labour-migration&year=2019&q=meeting": 7,
+    "/en/events/?organization=iom&page=1": 6,
     # The meeting, its ten prefetched lists, a page of its statements and their
     # count, the other meetings of its kind.
     "/en/events/workshop/": 14,

@@ -6,10 +6,18 @@ roles        EventOrganization (an organization's role at a meeting), Participat
 statements   Statement: words said, attributed as they were said; when one is public
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
 sources      Source: where a meeting's or a statement's record comes from
+structure    Body, Presidency: the part of the RCM that met, the presidency it fell under
 """
 
 from .meetings import Event, EventQuerySet, validate_time_zone
-from .record import KeyFigure, KeyPoint, MediaContact, MediaContactQuerySet, Photo
+from .record import (
+    KeyFigure,
+    KeyPoint,
+    KeyPointQuerySet,
+    MediaContact,
+    MediaContactQuerySet,
+    Photo,
+)
 from .roles import (
     EventOrganization,
     EventOrganizationQuerySet,
@@ -18,20 +26,26 @@ from .roles import (
 )
 from .sources import Source, SourceQuerySet
 from .statements import Statement, StatementQuerySet
+from .structure import Body, BodyQuerySet, Presidency, PresidencyQuerySet
 from .topics import Resource, Sector, Topic
 
 __all__ = [
+    "Body",
+    "BodyQuerySet",
     "Event",
     "EventOrganization",
     "EventOrganizationQuerySet",
     "EventQuerySet",
     "KeyFigure",
     "KeyPoint",
+    "KeyPointQuerySet",
     "MediaContact",
     "MediaContactQuerySet",
     "Participation",
     "ParticipationQuerySet",
     "Photo",
+    "Presidency",
+    "PresidencyQuerySet",
     "Resource",
     "Sector",
     "Source",

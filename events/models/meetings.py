@@ -29,9 +29,10 @@ from ..enums import (
     EventStatus,
     Language,
 )
-from .record import KeyFigure, MediaContact
+from .record import KeyFigure, KeyPoint, MediaContact
 from .roles import EventOrganization, Participation
 from .sources import Source
+from .structure import Body, Presidency
 from .topics import Resource, Sector, Topic
 
 
@@ -85,14 +86,16 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         shows a page of. Each list holds only public records, or drafts too when staff
         preview the page."""
         return (
-            self.select_related("country")
+            self.select_related(
+                "country", "host_country", "rcm_body", "presidency__country"
+            )
             .with_roles(preview, also=["cited_source__publisher"])
             .prefetch_related(
                 Prefetch(
                     "participations",
-                    Participation.objects.visible(preview).select_related(
-                        "person", "position__organization"
-                    ),
+                    Participation.objects.visible(preview)
+                    .select_related("person", "position__organization")
+                    .in_role_order(),
                     to_attr="page_participations",
                 ),
                 Prefetch(
@@ -110,7 +113,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     "key_figures",
                     KeyFigure.objects.select_related("cited_source__publisher"),
                 ),
-                "key_points",
+                Prefetch("key_points", KeyPoint.objects.in_page_order()),
                 "photos",
                 "sectors",
                 "topics",
@@ -157,6 +160,37 @@ class Event(Translated, SlugKeyed, Publishable):
         blank=True,
         related_name="events",
         help_text=_("Empty for a virtual meeting."),
+    )
+    host_country = models.ForeignKey(
+        Country,
+        verbose_name=_("host country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        help_text=_(
+            "The country that hosted the meeting, where the source names one; it may "
+            "differ from where the meeting took place, and a virtual meeting has one too."
+        ),
+    )
+    # "body" is the account of the meeting (a text field) already.
+    rcm_body = models.ForeignKey(
+        Body,
+        verbose_name=_("RCM body"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("The part of the RCM that met, where the source says."),
+    )
+    presidency = models.ForeignKey(
+        Presidency,
+        verbose_name=_("Pro-Tempore Presidency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("The presidency the meeting fell under, where the source says."),
     )
     summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
     body = models.TextField(_("account of the meeting"), blank=True)
@@ -246,6 +280,28 @@ class Event(Translated, SlugKeyed, Publishable):
             *self.photos.all(),
             *(role for role in getattr(self, "page_roles", []) if role.note),
         )
+
+    @property
+    def objectives(self):
+        """The key points that are objectives, general first (key_points prefetched
+        in page order)."""
+        return [point for point in self.key_points.all() if point.is_objective]
+
+    @property
+    def findings(self):
+        """The other key points: challenges, recommendations, conclusions…"""
+        return [point for point in self.key_points.all() if not point.is_objective]
+
+    def shown_body(self, preview=False):
+        """The body that met, unless it is a draft the reader may not see."""
+        if self.rcm_body and (preview or self.rcm_body.is_published()):
+            return self.rcm_body
+        return None
+
+    def shown_presidency(self, preview=False):
+        if self.presidency and (preview or self.presidency.is_published()):
+            return self.presidency
+        return None
 
     @property
     def site_translation_note(self):

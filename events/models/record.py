@@ -12,7 +12,8 @@ from rcm_site.publishing import VisibleQuerySet, published_q
 from rcm_site.translated import Translated
 from rcm_site.uploads import IMAGE_VALIDATORS
 
-from ..enums import KEY_POINT_HEADINGS, KeyPointKind
+from ..enums import KEY_POINT_HEADINGS, OBJECTIVE_KINDS, KeyPointKind
+from .roles import in_choice_order
 
 
 class KeyFigure(Translated, UUIDKeyed):
@@ -53,8 +54,16 @@ class KeyFigure(Translated, UUIDKeyed):
         return f"{self.value} {self.label}"
 
 
+class KeyPointQuerySet(UUIDKeyQuerySet):
+    def in_page_order(self):
+        """The general objective, then the specific ones, then the other points, each
+        in the meeting's own order."""
+        return self.order_by(in_choice_order("kind", OBJECTIVE_KINDS), "order", "id")
+
+
 class KeyPoint(Translated, UUIDKeyed):
-    """A challenge named, a recommendation made or a conclusion reached at a meeting."""
+    """An objective set for a meeting, a challenge named, a recommendation made or a
+    conclusion reached at it."""
 
     event = models.ForeignKey(
         "events.Event",
@@ -66,7 +75,7 @@ class KeyPoint(Translated, UUIDKeyed):
     text = models.TextField(_("text"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = UUIDKeyQuerySet.as_manager()
+    objects = KeyPointQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("key point")
@@ -80,6 +89,10 @@ class KeyPoint(Translated, UUIDKeyed):
     def heading(self):
         """The heading over points of this kind on a meeting page: "Challenges"."""
         return KEY_POINT_HEADINGS[self.kind]
+
+    @property
+    def is_objective(self):
+        return self.kind in OBJECTIVE_KINDS
 
 
 class Photo(Translated, UUIDKeyed):

@@ -13,6 +13,16 @@ from rcm_site.translated import Translated
 from ..enums import OrganizationRole, ParticipantRole
 
 
+def in_choice_order(field, choices):
+    """An ordering by the position of `field`'s value among `choices`; any other
+    value after them (a default, not NULL, which databases sort differently)."""
+    return Case(
+        *[When(**{field: value}, then=i) for i, value in enumerate(choices)],
+        default=len(choices),
+        output_field=models.IntegerField(),
+    )
+
+
 class EventOrganizationQuerySet(VisibleQuerySet):
     def get_by_natural_key(self, event_slug, organization_slug, role):
         return self.get(
@@ -23,14 +33,8 @@ class EventOrganizationQuerySet(VisibleQuerySet):
         return self.filter(published_q("event", "organization"))
 
     def in_role_order(self):
-        """Hosts first, funders last, as OrganizationRole lists them."""
-        return self.order_by(
-            Case(
-                *[When(role=role, then=i) for i, role in enumerate(OrganizationRole)],
-                output_field=models.IntegerField(),
-            ),
-            "id",
-        )
+        """The presidency first, funders last, as OrganizationRole lists them."""
+        return self.order_by(in_choice_order("role", OrganizationRole), "id")
 
 
 class EventOrganization(Translated, models.Model):
@@ -48,7 +52,7 @@ class EventOrganization(Translated, models.Model):
         on_delete=models.PROTECT,
         related_name="event_roles",
     )
-    role = models.CharField(_("role"), max_length=20, choices=OrganizationRole)
+    role = models.CharField(_("role"), max_length=30, choices=OrganizationRole)
     note = models.CharField(
         _("note"),
         max_length=200,
@@ -97,6 +101,11 @@ class ParticipationQuerySet(VisibleQuerySet):
         return self.filter(
             published_q("event", "person", optional=["position__organization"])
         )
+
+    def in_role_order(self):
+        """Chairs first, participants last, as ParticipantRole lists them; then in
+        the meeting's own order."""
+        return self.order_by(in_choice_order("role", ParticipantRole), "order", "id")
 
 
 class Participation(models.Model):

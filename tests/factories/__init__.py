@@ -86,6 +86,23 @@ class SourceFactory(factory.django.DjangoModelFactory):
     kind = "press_release"
 
 
+class BodyFactory(PublishedFactory):
+    class Meta:
+        model = events.Body
+
+    name = factory.Sequence(lambda n: f"Working Group {n}")
+    slug = factory.Sequence(lambda n: f"body-{n}")
+    kind = "working_group"
+
+
+class PresidencyFactory(PublishedFactory):
+    class Meta:
+        model = events.Presidency
+
+    country = factory.SubFactory(CountryFactory)
+    year = factory.Sequence(lambda n: 1996 + n)
+
+
 class EventFactory(PublishedFactory):
     class Meta:
         model = events.Event
