@@ -17,6 +17,7 @@ from rcm_site.editorial_admin import (
 )
 
 from .models import (
+    Document,
     Event,
     EventOrganization,
     KeyFigure,
@@ -61,9 +62,8 @@ class SectorAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 @admin.register(Resource)
 class ResourceAdmin(TranslationAdmin, SimpleHistoryAdmin):
-    list_display = ["title", "short_title", "kind", "issuer", "year"]
-    list_filter = ["kind", "issuer"]
-    list_select_related = ["issuer"]
+    list_display = ["title", "short_title", "kind", "issued_by", "year"]
+    list_filter = ["kind", "issuers"]
     search_fields = [
         "title_en",
         "title_es",
@@ -72,7 +72,14 @@ class ResourceAdmin(TranslationAdmin, SimpleHistoryAdmin):
         "slug",
     ]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["issuer"]
+    autocomplete_fields = ["issuers"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("issuers")
+
+    @admin.display(description=_("issued by"))
+    def issued_by(self, resource):
+        return ", ".join(str(issuer) for issuer in resource.issuers.all())
 
 
 class EventOrganizationInline(TranslationTabularInline):
@@ -144,6 +151,16 @@ class PhotoInline(TranslationStackedInline):
     model = Photo
     extra = 0
     fields = ["image", "caption", ("credit", "alt_text", "order")]
+
+
+class DocumentInline(TranslationStackedInline):
+    model = Document
+    extra = 0
+    fields = [
+        ("kind", "title"),
+        ("file", "url"),
+        ("languages", "date", "size", "order"),
+    ]
 
 
 class MediaContactInline(admin.TabularInline):
@@ -223,7 +240,7 @@ class EventAdmin(PublishableAdmin):
                     "source_title",
                     "source_url",
                     "source_publisher",
-                    "site_translation",
+                    "site_translated",
                 ]
             },
         ),
@@ -236,6 +253,7 @@ class EventAdmin(PublishableAdmin):
         KeyPointInline,
         StatementInline,
         PhotoInline,
+        DocumentInline,
         MediaContactInline,
     ]
 
@@ -374,3 +392,12 @@ class MediaContactAdmin(SimpleHistoryAdmin):
         "event__title_en",
     ]
     autocomplete_fields = ["event", "person", "organization"]
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["title", "kind", "languages", "date", "event"]
+    list_filter = ["kind", "languages"]
+    list_select_related = ["event"]
+    search_fields = ["title_en", "title_es", "url", "event__title_en"]
+    autocomplete_fields = ["event"]

@@ -6,6 +6,7 @@ added the language columns, so that every version keeps both languages."""
 from rcm_site import content
 
 from .models import (
+    Document,
     Event,
     EventOrganization,
     KeyFigure,
@@ -26,15 +27,16 @@ def register():
     content.register(
         Statement, m2m_fields=["topics", "references"], excluded_fields=["public_at"]
     )
+    content.register(Resource, m2m_fields=["issuers"])
     for model in (
         Topic,
         Sector,
-        Resource,
         EventOrganization,
         Participation,
         KeyFigure,
         KeyPoint,
         Photo,
         MediaContact,
+        Document,
     ):
         content.register(model)

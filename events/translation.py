@@ -7,6 +7,7 @@ every version keeps both languages."""
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    Document,
     Event,
     EventOrganization,
     KeyFigure,
@@ -62,3 +63,8 @@ class KeyPointTranslation(TranslationOptions):
 @register(Photo)
 class PhotoTranslation(TranslationOptions):
     fields = ["caption", "alt_text"]
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ["title"]

@@ -60,7 +60,7 @@ class StatementDetailView(PreviewableDetailView):
             Statement.objects.visible(preview)
             .for_cards()
             .select_related("country")
-            .prefetch_related("topics", "references__issuer")
+            .prefetch_related("topics", "references__issuers")
         )
 
     def get_context_data(self, **kwargs):

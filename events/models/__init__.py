@@ -5,8 +5,10 @@ meetings     Event, a meeting, and EventQuerySet: the lists' and the page's quer
 roles        EventOrganization (an organization's role at a meeting), Participation
 statements   Statement: words said, attributed as they were said; when one is public
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
+documents    Document: a meeting's concept note, agenda, report…, uploaded or linked
 """
 
+from .documents import Document
 from .meetings import Event, EventQuerySet, validate_time_zone
 from .record import KeyFigure, KeyPoint, MediaContact, MediaContactQuerySet, Photo
 from .roles import (
@@ -19,6 +21,7 @@ from .statements import Statement, StatementQuerySet
 from .topics import Resource, Sector, Topic
 
 __all__ = [
+    "Document",
     "Event",
     "EventOrganization",
     "EventOrganizationQuerySet",

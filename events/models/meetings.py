@@ -16,17 +16,15 @@ from people.models import Country, Organization
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet
-from rcm_site.translated import Translated, active_language, translation_notice
+from rcm_site.translated import SiteTranslatedField, Translated, translation_notice
 
 from ..enums import (
     HELD,
     PARTICIPANT_COUNTS,
-    SITE_TRANSLATION_NOTES,
     CountQualifier,
     EventFormat,
     EventKind,
     EventStatus,
-    Language,
 )
 from .record import MediaContact
 from .roles import EventOrganization, Participation
@@ -99,7 +97,8 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     ),
                     to_attr="page_media_contacts",
                 ),
-                Prefetch("resources", Resource.objects.select_related("issuer")),
+                Prefetch("resources", Resource.objects.prefetch_related("issuers")),
+                "documents",
                 "key_figures",
                 "key_points",
                 "photos",
@@ -170,16 +169,7 @@ class Event(Translated, SlugKeyed, Publishable):
     resources = models.ManyToManyField(
         Resource, verbose_name=_("resources cited"), blank=True, related_name="events"
     )
-    site_translation = models.CharField(
-        _("translated by this site"),
-        max_length=5,
-        choices=Language,
-        blank=True,
-        help_text=_(
-            "The language of a title and summary this site translated itself, where "
-            "the source published none in it; the page says so."
-        ),
-    )
+    site_translated = SiteTranslatedField()
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
     source_publisher = models.ForeignKey(
@@ -242,15 +232,9 @@ class Event(Translated, SlugKeyed, Publishable):
             *self.key_figures.all(),
             *self.key_points.all(),
             *self.photos.all(),
+            *self.documents.all(),
             *(role for role in getattr(self, "page_roles", []) if role.note),
         )
-
-    @property
-    def site_translation_note(self):
-        """Said on the page when its title and summary are this site's translation."""
-        if self.site_translation and self.site_translation == active_language():
-            return SITE_TRANSLATION_NOTES[self.site_translation]
-        return ""
 
     @property
     def participants_shown(self):

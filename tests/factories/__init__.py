@@ -43,6 +43,14 @@ class PersonFactory(PublishedFactory):
     slug = factory.Sequence(lambda n: f"person-{n}")
 
 
+class PersonNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = people.PersonName
+
+    person = factory.SubFactory(PersonFactory)
+    name = factory.Sequence(lambda n: f"Other Name {n}")
+
+
 class PositionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = people.Position
@@ -75,6 +83,11 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Convention {n}")
     slug = factory.Sequence(lambda n: f"resource-{n}")
     kind = "convention"
+
+    @factory.post_generation
+    def issuers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.issuers.set(extracted)
 
 
 class EventFactory(PublishedFactory):
@@ -154,3 +167,13 @@ class MediaContactFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
     phone = "+506 0000 0000"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Document
+
+    event = factory.SubFactory(EventFactory)
+    kind = "report"
+    title = factory.Sequence(lambda n: f"Report {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/report-{n}.pdf")
