@@ -79,6 +79,7 @@ class SectorFactory(factory.django.DjangoModelFactory):
 class ResourceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = events.Resource
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Convention {n}")
     slug = factory.Sequence(lambda n: f"resource-{n}")
