@@ -18,6 +18,7 @@ from rcm_site.editorial_admin import (
 
 from .models import (
     Body,
+    Document,
     Event,
     EventOrganization,
     KeyFigure,
@@ -64,9 +65,8 @@ class SectorAdmin(TranslationAdmin, HistoryAdmin):
 
 @admin.register(Resource)
 class ResourceAdmin(TranslationAdmin, HistoryAdmin):
-    list_display = ["title", "short_title", "kind", "issuer", "year"]
-    list_filter = ["kind", "issuer"]
-    list_select_related = ["issuer"]
+    list_display = ["title", "short_title", "kind", "issued_by", "year"]
+    list_filter = ["kind", "issuers"]
     search_fields = [
         "title_en",
         "title_es",
@@ -75,7 +75,14 @@ class ResourceAdmin(TranslationAdmin, HistoryAdmin):
         "slug",
     ]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["issuer"]
+    autocomplete_fields = ["issuers"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("issuers")
+
+    @admin.display(description=_("issued by"))
+    def issued_by(self, resource):
+        return ", ".join(str(issuer) for issuer in resource.issuers.all())
 
 
 @admin.register(Source)
@@ -168,6 +175,16 @@ class PhotoInline(TranslationStackedInline):
     fields = ["image", "caption", ("credit", "alt_text", "order")]
 
 
+class DocumentInline(TranslationStackedInline):
+    model = Document
+    extra = 0
+    fields = [
+        ("kind", "title"),
+        ("file", "url"),
+        ("languages", "date", "size", "order"),
+    ]
+
+
 class MediaContactInline(admin.TabularInline):
     model = MediaContact
     extra = 0
@@ -244,7 +261,7 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Sources"), {"fields": ["sources", "site_translation"]}),
+        (_("Sources"), {"fields": ["sources", "site_translated"]}),
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [
@@ -254,6 +271,7 @@ class EventAdmin(PublishableAdmin):
         KeyPointInline,
         StatementInline,
         PhotoInline,
+        DocumentInline,
         MediaContactInline,
     ]
 
@@ -434,3 +452,12 @@ class MediaContactAdmin(HistoryAdmin):
         "event__title_en",
     ]
     autocomplete_fields = ["event", "person", "organization"]
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationAdmin, HistoryAdmin):
+    list_display = ["title", "kind", "languages", "date", "event"]
+    list_filter = ["kind", "languages"]
+    list_select_related = ["event"]
+    search_fields = ["title_en", "title_es", "url", "event__title_en"]
+    autocomplete_fields = ["event"]

@@ -143,7 +143,30 @@ class ResourceKind(models.TextChoices):
     DECLARATION = "declaration", _("Declaration")
     REPORT = "report", _("Report")
     PRESENTATION = "presentation", _("Presentation")
+    INDICATOR = "indicator", _("Indicator")
+    SYSTEM = "system", _("System or tool")
+    INITIATIVE = "initiative", _("Initiative")
+    STANDARD = "standard", _("Definition or standard")
     OTHER = "other", _("Other")
+
+
+class DocumentKind(models.TextChoices):
+    CONCEPT_NOTE = "concept_note", _("Concept note")
+    AGENDA = "agenda", _("Agenda")
+    PRESENTATION = "presentation", _("Presentation")
+    REPORT = "report", _("Report")
+    DECLARATION = "declaration", _("Declaration")
+    PARTICIPANTS = "participants", _("List of participants")
+    OTHER = "other", _("Other document")
+
+
+class DocumentLanguages(models.TextChoices):
+    """The language or languages a document is written in; empty when not stated. A
+    single value rather than a many-to-many: two languages make three cases."""
+
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    BOTH = "es,en", _("Spanish and English")
 
 
 class KeyPointKind(models.TextChoices):
@@ -165,12 +188,6 @@ KEY_POINT_HEADINGS = {
     KeyPointKind.RECOMMENDATION: _("Recommendations"),
     KeyPointKind.CONCLUSION: _("Conclusions"),
     KeyPointKind.AGREEMENT: _("Agreements"),
-}
-
-# Said on a meeting page whose title and summary the site translated itself.
-SITE_TRANSLATION_NOTES = {
-    "en": _("Translation by this site; the source published no English version."),
-    "es": _("Translation by this site; the source published no Spanish version."),
 }
 
 

@@ -4,7 +4,13 @@ ones, never rename or remove one."""
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from rcm_site.exports import Column, ExportView, in_each_language, page_path
+from rcm_site.exports import (
+    Column,
+    ExportView,
+    RecordsColumn,
+    in_each_language,
+    page_path,
+)
 
 from .filters import EventFilter, StatementFilter
 from .models import Event, Source, Statement
@@ -72,6 +78,26 @@ def prefetch_lists(*relations):
     the time of a download."""
     return [Prefetch(relation, to_attr=f"{relation}_list") for relation in relations]
 
+
+DOCUMENT_FIELDS = [
+    Column("kind", lambda d: d.kind, _("concept_note, agenda, presentation, report…")),
+    Column("title", lambda d: d.title, _("Title.")),
+    Column("url", lambda d: d.link, _("The file or the page to read it."), type="url"),
+    Column(
+        "languages",
+        lambda d: d.language_codes,
+        _("Languages it is written in (es, en); empty where not stated."),
+        type="list",
+    ),
+    Column("date", lambda d: d.date, _("Date, where known."), type="date"),
+    Column(
+        "size",
+        lambda d: d.size,
+        _("Size in bytes, where known."),
+        type="integer",
+    ),
+    *in_each_language("title", _("Title.")),
+]
 
 EVENT_COLUMNS = [
     Column("slug", lambda e: e.slug, _("Stable identifier of the meeting.")),
@@ -158,6 +184,18 @@ EVENT_COLUMNS = [
         ),
         _("Year of the Pro-Tempore Presidency the meeting fell under."),
         type="integer",
+    ),
+    RecordsColumn(
+        "documents",
+        lambda e: e.documents_list,
+        _("The meeting's documents: kind, title, link, languages, date and size."),
+        DOCUMENT_FIELDS,
+    ),
+    Column(
+        "site_translated",
+        lambda e: e.site_translated,
+        _("The texts this site translated itself (title_es…)."),
+        type="list",
     ),
 ]
 
@@ -256,7 +294,9 @@ class EventExport(ExportView):
             Event.objects.published()
             .for_list()
             .select_related("host_country", "rcm_body", "presidency")
-            .prefetch_related(*prefetch_lists("topics"), prefetch_sources())
+            .prefetch_related(
+                *prefetch_lists("topics", "documents"), prefetch_sources()
+            )
         )
 
 

@@ -7,6 +7,7 @@ from rcm_site import content
 
 from .models import (
     Body,
+    Document,
     Event,
     EventOrganization,
     KeyFigure,
@@ -31,10 +32,10 @@ def register():
         m2m_fields=["topics", "references", "sources"],
         excluded_fields=["public_at"],
     )
+    content.register(Resource, m2m_fields=["issuers"])
     for model in (
         Topic,
         Sector,
-        Resource,
         Source,
         EventOrganization,
         Participation,
@@ -44,5 +45,6 @@ def register():
         MediaContact,
         Body,
         Presidency,
+        Document,
     ):
         content.register(model)

@@ -9,6 +9,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Body,
+    Document,
     Event,
     EventOrganization,
     KeyFigure,
@@ -75,3 +76,8 @@ class BodyTranslation(TranslationOptions):
 @register(Presidency)
 class PresidencyTranslation(TranslationOptions):
     fields = ["note"]
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ["title"]

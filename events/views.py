@@ -121,7 +121,7 @@ class StatementDetailView(PreviewableDetailView):
             .select_related("country")
             .prefetch_related(
                 "topics",
-                "references__issuer",
+                "references__issuers",
                 Prefetch(
                     "sources", Source.objects.for_display(), to_attr="page_sources"
                 ),

@@ -8,7 +8,7 @@ from rcm_site.editorial_admin import (
     PublishableAdmin,
 )
 
-from .models import Country, Organization, Person, Position
+from .models import Country, Organization, Person, PersonName, Position
 
 
 @admin.register(Country)
@@ -23,7 +23,13 @@ class PositionInline(TranslationTabularInline):
     model = Position
     extra = 0
     autocomplete_fields = ["organization"]
-    fields = ["title", "organization", "start_date", "end_date"]
+    fields = ["title", "organization", "start_date", "end_date", "site_translated"]
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    extra = 0
+    fields = ["name", "kind", "note"]
 
 
 @admin.register(Organization)
@@ -45,7 +51,7 @@ class OrganizationAdmin(PublishableAdmin):
     date_hierarchy = "publish_at"
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "country", "parent"]}),
-        (_("About"), {"fields": ["website", "description"]}),
+        (_("About"), {"fields": ["website", "description", "site_translated"]}),
         PublishableAdmin.publication_fieldset,
     ]
 
@@ -63,11 +69,11 @@ class PersonAdmin(PublishableAdmin):
     list_display_links = ["family_name", "given_name"]
     list_filter = [PublicationStateFilter, "country"]
     list_select_related = ["country"]
-    search_fields = ["family_name", "given_name", "slug"]
+    search_fields = ["family_name", "given_name", "slug", "other_names__name"]
     prepopulated_fields = {"slug": ["given_name", "family_name"]}
     autocomplete_fields = ["country"]
     date_hierarchy = "publish_at"
-    inlines = [PositionInline]
+    inlines = [PersonNameInline, PositionInline]
     fieldsets = [
         (
             None,
@@ -95,3 +101,12 @@ class PositionAdmin(TranslationAdmin, HistoryAdmin):
     ]
     autocomplete_fields = ["person", "organization"]
     date_hierarchy = "start_date"
+
+
+@admin.register(PersonName)
+class PersonNameAdmin(HistoryAdmin):
+    list_display = ["name", "kind", "person"]
+    list_filter = ["kind"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__family_name", "person__given_name"]
+    autocomplete_fields = ["person"]

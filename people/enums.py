@@ -18,3 +18,11 @@ class OrganizationKind(models.TextChoices):
     DONOR = "donor", _("Donor")
     PROGRAMME = "programme", _("Programme")
     RCM_BODY = "rcm_body", _("RCM body")
+
+
+class NameKind(models.TextChoices):
+    """How another name a person is published under relates to the recorded one."""
+
+    SHORTER = "shorter", _("Shorter form")
+    FULLER = "fuller", _("Fuller form")
+    OTHER = "other", _("Other form")

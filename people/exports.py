@@ -30,6 +30,12 @@ PERSON_COLUMNS = [
         _("Posts held now, as 'title, organization'."),
         type="list",
     ),
+    Column(
+        "other_names",
+        lambda p: [other.name for other in p.other_names.all()],
+        _("Other names the person is published under."),
+        type="list",
+    ),
 ]
 
 ORGANIZATION_COLUMNS = [
@@ -56,6 +62,12 @@ ORGANIZATION_COLUMNS = [
     Column("website", lambda o: o.website or None, _("Website."), type="url"),
     *in_each_language("name", _("Name.")),
     *in_each_language("acronym", _("Acronym.")),
+    Column(
+        "site_translated",
+        lambda o: o.site_translated,
+        _("The texts this site translated itself (name_es…)."),
+        type="list",
+    ),
 ]
 
 
@@ -65,7 +77,7 @@ class PersonExport(ExportView):
     name = "people"
 
     def get_queryset(self):
-        return Person.objects.published().for_list()
+        return Person.objects.published().for_list().prefetch_related("other_names")
 
 
 class OrganizationExport(ExportView):

@@ -5,9 +5,9 @@ added the language columns, so that every version keeps both languages."""
 
 from rcm_site import content
 
-from .models import Country, Organization, Person, Position
+from .models import Country, Organization, Person, PersonName, Position
 
 
 def register():
-    for model in (Country, Organization, Person, Position):
+    for model in (Country, Organization, Person, PersonName, Position):
         content.register(model)

@@ -16,6 +16,9 @@ def person_data(person, positions, request):
     }
     if person.honorific:
         data["honorificPrefix"] = person.honorific
+    other_names = [other.name for other in person.other_names.all()]
+    if other_names:
+        data["alternateName"] = other_names
     if person.country:
         data["affiliation"] = {"@type": "Country", "name": person.country.name}
     current = [p for p in positions if p.end_date is None]

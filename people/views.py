@@ -23,7 +23,11 @@ class PersonDetailView(PreviewableDetailView):
     model = Person
 
     def get_page_queryset(self, preview):
-        return Person.objects.visible(preview).select_related("country")
+        return (
+            Person.objects.visible(preview)
+            .select_related("country")
+            .prefetch_related("other_names")
+        )
 
     def get_context_data(self, **kwargs):
         person, preview = self.object, self.preview

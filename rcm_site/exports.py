@@ -104,6 +104,36 @@ class Column:
         return schema
 
 
+class RecordsColumn(Column):
+    """Records attached to each row (a meeting's documents): in JSON a list of
+    objects with the named fields, in CSV the records' links, as a list column's."""
+
+    def __init__(self, name, value, description, fields, link="url"):
+        super().__init__(name, value, description, type="list")
+        self.fields, self.link = fields, link
+
+    def json(self, obj, origin):
+        return [
+            {field.name: field.json(record, origin) for field in self.fields}
+            for record in self.value(obj)
+        ]
+
+    def csv(self, obj, origin):
+        return "; ".join(record[self.link] or "" for record in self.json(obj, origin))
+
+    def schema(self):
+        return {
+            "type": ["array", "null"],
+            "description": self.description,
+            "items": {
+                "type": "object",
+                "required": [field.name for field in self.fields],
+                "additionalProperties": False,
+                "properties": {field.name: field.schema() for field in self.fields},
+            },
+        }
+
+
 IN_LANGUAGE = {
     "en": gettext_lazy("In English; empty where there is none."),
     "es": gettext_lazy("In Spanish; empty where there is none."),

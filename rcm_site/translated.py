@@ -7,10 +7,17 @@ and lists filter, search and sort on plain columns. The model's own attribute
 one is empty (MODELTRANSLATION_FALLBACK_LANGUAGES in settings).
 
 ``Translated`` is the one place that says which language a shown value is in, for the
-notice on an untranslated page and the ``lang`` attribute on the fallback text.
+notice on an untranslated page and the ``lang`` attribute on the fallback text, and
+whether that text is this site's own translation: a record lists the columns the site
+translated (``site_translated = ["title_es", "summary_es"]``), one by one, since a
+source may publish a meeting's title in both languages and its summary in one.
 """
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -54,6 +61,13 @@ class Translated:
             for code in LANGUAGE_CODES
         ]
 
+    def translated_by_site(self, field):
+        """Whether the text shown for `field` is this site's translation."""
+        column = build_localized_fieldname(field, self.language_of(field))
+        return column in getattr(self, "site_translated", ()) and bool(
+            getattr(self, column)
+        )
+
     def untranslated_fields(self):
         """The translated fields that have text, but not in the active language."""
         active = active_language()
@@ -62,6 +76,56 @@ class Translated:
             for field in self.translated_fields()
             if self.language_of(field) != active
         ]
+
+
+def localized_columns(model):
+    """(column, label) of each language's column of the model's translated fields."""
+    return [
+        (
+            build_localized_fieldname(field, code),
+            f"{model._meta.get_field(field).verbose_name} [{code}]",
+        )
+        for field in translator.get_options_for_model(model).fields
+        for code in LANGUAGE_CODES
+    ]
+
+
+class SiteTranslatedField(models.JSONField):
+    """The names of the record's language columns whose text this site translated,
+    edited as a checkbox per column. A list in a JSON column rather than a boolean
+    per column, so a model's translated fields can change without a migration here."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("translated by this site"))
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Tick each text this site translated itself, where the source "
+                "published none in that language; the page marks it."
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        columns = {column for column, _label in localized_columns(self.model)}
+        unknown = sorted(set(value or []) - columns)
+        if unknown:
+            raise ValidationError(
+                _("Not a translated text of this record: %(columns)s."),
+                params={"columns": ", ".join(unknown)},
+            )
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+            required=False,
+            choices=localized_columns(self.model),
+            widget=forms.CheckboxSelectMultiple,
+        )
 
 
 # (page language, everything missing?): the notice on a page shown partly or wholly in

@@ -27,6 +27,7 @@ EMPTY_EVENT_INLINES = {
         "key_points",
         "statements",
         "photos",
+        "documents",
         "media_contacts",
     )
     for count in ("TOTAL_FORMS", "INITIAL_FORMS")

@@ -27,6 +27,7 @@ FACTORIES = {
     "people.Organization": factories.OrganizationFactory,
     "people.Person": factories.PersonFactory,
     "people.Position": factories.PositionFactory,
+    "people.PersonName": factories.PersonNameFactory,
     "events.Topic": factories.TopicFactory,
     "events.Sector": factories.SectorFactory,
     "events.Resource": factories.ResourceFactory,
@@ -41,7 +42,11 @@ FACTORIES = {
     "events.MediaContact": factories.MediaContactFactory,
     "events.Body": factories.BodyFactory,
     "events.Presidency": factories.PresidencyFactory,
+    "events.Document": factories.DocumentFactory,
 }
+# What the seed's source does not state, so the seed does not hold: a test that opens
+# one of each makes one.
+NOT_IN_SEED = {"events.Document", "people.PersonName"}
 
 
 def admin_url(model, view, *args):
@@ -63,6 +68,8 @@ def test_every_project_model_has_an_admin_and_a_factory():
 
 @pytest.mark.parametrize("model", PROJECT_MODELS, ids=MODEL_IDS)
 def test_superuser_opens_changelist_add_and_change(seed, superuser, client, model):
+    if model._meta.label in NOT_IN_SEED:
+        FACTORIES[model._meta.label]()
     obj = model.objects.first()
     assert obj is not None, "the seed holds a record of every model"
     for url in (
@@ -85,6 +92,8 @@ def test_anonymous_is_sent_to_login(seed, client, model):
 @pytest.mark.parametrize("model", PROJECT_MODELS, ids=MODEL_IDS)
 def test_staff_without_permission_is_refused(seed, client, model):
     client.force_login(User.objects.create_user("clerk", password="pw", is_staff=True))
+    if model._meta.label in NOT_IN_SEED:
+        FACTORIES[model._meta.label]()
     obj = model.objects.first()
     for url in (
         admin_url(model, "changelist"),

@@ -342,7 +342,8 @@ def test_meeting_page_in_spanish_reads_as_a_spanish_reader_expects(seed, client)
         "Taller Regional sobre la Gobernanza de la Migración Laboral",
         "4–5 de septiembre de 2018",
         "Ciudad de México, México",
-        "Traducción del sitio; la fuente no publicó versión en español.",
+        "Gobernanza de la Migración Laboral: Hacia Políticas Integrales y "
+        "Planificadas (traducción de este sitio)",
         "Anfitrión Gobierno de México",
         "Convocante Conferencia Regional sobre Migración (CRM)",
         "Organización Internacional para las Migraciones (OIM) (a través de su "
@@ -357,7 +358,7 @@ def test_meeting_page_in_spanish_reads_as_a_spanish_reader_expects(seed, client)
         assert fact in text, fact
     english = page_text(client.get(f"/en/events/{WORKSHOP}/"))
     assert "4–5 September 2018" in english
-    assert "Translation by this site" not in english
+    assert "translated by this site" not in english
 
 
 def test_search_finds_records_in_either_language(seed, client):

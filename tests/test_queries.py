@@ -40,7 +40,7 @@ class World:
                 country=self.country,
             )
             statement.topics.add(self.topic)
-            resource = f.ResourceFactory(issuer=self.org)
+            resource = f.ResourceFactory(issuers=[self.org, f.OrganizationFactory()])
             statement.references.add(resource)
             self.statement.references.add(resource)
             self.statement.topics.add(f.TopicFactory())
@@ -67,7 +67,9 @@ class World:
             f.ParticipationFactory(event=other, person=self.person)
             f.StatementFactory(speaker=self.person, event=other, country=self.country)
             self.event.sectors.add(f.SectorFactory())
-            self.event.resources.add(f.ResourceFactory(issuer=self.org))
+            self.event.resources.add(f.ResourceFactory(issuers=[self.org]))
+            f.DocumentFactory(event=self.event)
+            f.PersonNameFactory(person=self.person)
 
 
 # Each page's queries. A list: its count, its page of rows, what they prefetch, the
@@ -78,16 +80,16 @@ QUERIES = {
     "/en/events/": 5,
     "/en/events/?country=MX&topic=labour-migration&year=2019&q=meeting": 7,
     "/en/events/?organization=iom&page=1": 6,
-    # The meeting, its ten prefetched lists, a page of its statements and their
-    # count, the other meetings of its kind.
-    "/en/events/workshop/": 14,
+    # The meeting, its eleven prefetched lists and its resources issuers, a page of
+    # its statements and their count, the other meetings of its kind.
+    "/en/events/workshop/": 16,
     "/en/statements/": 4,
     "/en/statements/?speaker=ana-lopez&organization=iom&country=MX&topic=labour-migration": 7,
     "/en/statements/?event=workshop&year=2019&q=statement": 5,
     "statement": 5,
     "/en/people/": 4,
     "/en/people/?country=MX&organization=iom&q=given": 6,
-    "/en/people/ana-lopez/": 6,
+    "/en/people/ana-lopez/": 7,
     "/en/organizations/": 3,
     "/en/organizations/?kind=intergovernmental&country=MX&q=organization": 4,
     "/en/organizations/iom/": 8,

@@ -33,7 +33,7 @@ QUERIES = {
     "statements by a speaker": 5,
     "statement": 4,
     "people": 4,
-    "person": 6,
+    "person": 7,
     "organizations": 3,
     "organization": 8,
     "countries": 1,
@@ -45,8 +45,8 @@ QUERIES = {
     "meetings feed": 1,
     "statements JSON": 10,
     "statements CSV": 10,
-    "meetings CSV": 3,
-    "all meetings CSV": 3,
+    "meetings CSV": 4,
+    "all meetings CSV": 4,
     "a year of statements CSV": 9,
 }
 

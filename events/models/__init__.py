@@ -7,8 +7,10 @@ statements   Statement: words said, attributed as they were said; when one is pu
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
 sources      Source: where a meeting's or a statement's record comes from
 structure    Body, Presidency: the part of the RCM that met, the presidency it fell under
+documents    Document: a meeting's concept note, agenda, report…, uploaded or linked
 """
 
+from .documents import Document
 from .meetings import Event, EventQuerySet, validate_time_zone
 from .record import (
     KeyFigure,
@@ -32,6 +34,7 @@ from .topics import Resource, Sector, Topic
 __all__ = [
     "Body",
     "BodyQuerySet",
+    "Document",
     "Event",
     "EventOrganization",
     "EventOrganizationQuerySet",

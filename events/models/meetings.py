@@ -17,17 +17,15 @@ from people.models import Country
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet
-from rcm_site.translated import Translated, active_language, translation_notice
+from rcm_site.translated import SiteTranslatedField, Translated, translation_notice
 
 from ..enums import (
     HELD,
     PARTICIPANT_COUNTS,
-    SITE_TRANSLATION_NOTES,
     CountQualifier,
     EventFormat,
     EventKind,
     EventStatus,
-    Language,
 )
 from .record import KeyFigure, KeyPoint, MediaContact
 from .roles import EventOrganization, Participation
@@ -105,7 +103,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     ),
                     to_attr="page_media_contacts",
                 ),
-                Prefetch("resources", Resource.objects.select_related("issuer")),
+                Prefetch("resources", Resource.objects.prefetch_related("issuers")),
                 Prefetch(
                     "sources", Source.objects.for_display(), to_attr="page_sources"
                 ),
@@ -114,6 +112,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     KeyFigure.objects.select_related("cited_source__publisher"),
                 ),
                 Prefetch("key_points", KeyPoint.objects.in_page_order()),
+                "documents",
                 "photos",
                 "sectors",
                 "topics",
@@ -213,16 +212,7 @@ class Event(Translated, SlugKeyed, Publishable):
     resources = models.ManyToManyField(
         Resource, verbose_name=_("resources cited"), blank=True, related_name="events"
     )
-    site_translation = models.CharField(
-        _("translated by this site"),
-        max_length=5,
-        choices=Language,
-        blank=True,
-        help_text=_(
-            "The language of a title and summary this site translated itself, where "
-            "the source published none in it; the page says so."
-        ),
-    )
+    site_translated = SiteTranslatedField()
     sources = models.ManyToManyField(
         Source, verbose_name=_("sources"), blank=True, related_name="events"
     )
@@ -278,6 +268,7 @@ class Event(Translated, SlugKeyed, Publishable):
             *self.key_figures.all(),
             *self.key_points.all(),
             *self.photos.all(),
+            *self.documents.all(),
             *(role for role in getattr(self, "page_roles", []) if role.note),
         )
 
@@ -302,13 +293,6 @@ class Event(Translated, SlugKeyed, Publishable):
         if self.presidency and (preview or self.presidency.is_published()):
             return self.presidency
         return None
-
-    @property
-    def site_translation_note(self):
-        """Said on the page when its title and summary are this site's translation."""
-        if self.site_translation and self.site_translation == active_language():
-            return SITE_TRANSLATION_NOTES[self.site_translation]
-        return ""
 
     @cached_property
     def listed_sources(self):

@@ -276,7 +276,7 @@ class Statement(Translated, UUIDKeyed, Publishable):
     def search_text(self):
         parts = self.in_all_languages("text")
         if self.speaker:
-            parts.append(self.speaker.search_text())
+            parts.append(self.speaker.name_text())
         if self.organization:
             parts += self.organization.in_all_languages("name", "acronym")
         return " ".join(parts)

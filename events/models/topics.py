@@ -74,13 +74,12 @@ class Resource(Translated, SlugKeyed):
     )
     slug = models.SlugField(_("slug"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind)
-    issuer = models.ForeignKey(
+    issuers = models.ManyToManyField(
         Organization,
         verbose_name=_("issued by"),
-        on_delete=models.PROTECT,
-        null=True,
         blank=True,
         related_name="resources",
+        help_text=_("Every organization the source names as issuing it."),
     )
     year = models.PositiveSmallIntegerField(
         _("year"),
@@ -109,4 +108,8 @@ class Resource(Translated, SlugKeyed):
         ]
 
     def __str__(self):
+        """ "ILO C97 — Migration for Employment Convention": the short title an editor
+        knows it by first, so it can be picked by it."""
+        if self.short_title:
+            return f"{self.short_title} — {self.title}"
         return self.title

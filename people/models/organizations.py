@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet
-from rcm_site.translated import Translated
+from rcm_site.translated import SiteTranslatedField, Translated
 
 from ..enums import OrganizationKind
 from .countries import Country
@@ -51,6 +51,7 @@ class Organization(Translated, SlugKeyed, Publishable):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    site_translated = SiteTranslatedField()
 
     objects = OrganizationQuerySet.as_manager()
 

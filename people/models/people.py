@@ -18,9 +18,10 @@ from rcm_site.publishing import (
     VisibleQuerySet,
     published_q,
 )
-from rcm_site.translated import Translated
+from rcm_site.translated import SiteTranslatedField, Translated
 from rcm_site.uploads import IMAGE_VALIDATORS
 
+from ..enums import NameKind
 from .countries import Country
 from .organizations import Organization
 
@@ -38,7 +39,7 @@ class PersonQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.filter(search.matching(self.model, text))
 
     def for_search_index(self):
-        return self.all()
+        return self.prefetch_related("other_names")
 
     def for_list(self):
         return self.select_related("country").prefetch_related(
@@ -102,6 +103,13 @@ class Person(Translated, SlugKeyed, Publishable):
         return reverse("people:person_detail", args=[self.slug])
 
     def search_text(self):
+        """The name, and every other name the person is published under."""
+        return " ".join(
+            [self.name_text(), *(other.name for other in self.other_names.all())]
+        )
+
+    def name_text(self):
+        """The recorded name, for the search text of what the person said."""
         return " ".join(
             [*self.in_all_languages("honorific"), self.given_name, self.family_name]
         )
@@ -125,6 +133,53 @@ class Person(Translated, SlugKeyed, Publishable):
             raise ValidationError(
                 {"photo_alt": _("Describe the photo for readers who cannot see it.")}
             )
+
+
+class PersonNameQuerySet(models.QuerySet):
+    def get_by_natural_key(self, person_slug, name):
+        return self.get(person__slug=person_slug, name=name)
+
+
+class PersonName(models.Model):
+    """Another name a person is published under: "Miguel Díaz" for "Miguel Díaz
+    Reynoso", or the fuller form of a shortened one."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="other_names",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=NameKind, blank=True)
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. where the name is used so."),
+    )
+
+    objects = PersonNameQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "name"],
+                name="personname_unique_per_person",
+                violation_error_message=_("This person already has this name."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.person.slug, self.name)
+
+    natural_key.dependencies = ["people.person"]
 
 
 class PositionQuerySet(VisibleQuerySet):
@@ -169,6 +224,7 @@ class Position(Translated, models.Model):
     title = models.CharField(_("title"), max_length=200)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    site_translated = SiteTranslatedField()
 
     objects = PositionQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 
 from rcm_site import search
 from rcm_site.translated import active_language
@@ -70,3 +70,17 @@ def lang_attr(record, field):
     translation), so that screen readers and search engines read it as such."""
     code = record.language_of(field)
     return format_html(' lang="{}"', code) if code != active_language() else ""
+
+
+@register.filter
+def site_translation_mark(record, field):
+    """A marker after a text that is this site's own translation, in the page's
+    language (said so, as it may sit in an element of the other language's text);
+    nothing for a text as its source published it."""
+    if record.translated_by_site(field):
+        return format_html(
+            ' <small class="site-translation" lang="{}">({})</small>',
+            active_language(),
+            gettext("translated by this site"),
+        )
+    return ""

@@ -43,6 +43,14 @@ class PersonFactory(PublishedFactory):
     slug = factory.Sequence(lambda n: f"person-{n}")
 
 
+class PersonNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = people.PersonName
+
+    person = factory.SubFactory(PersonFactory)
+    name = factory.Sequence(lambda n: f"Other Name {n}")
+
+
 class PositionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = people.Position
@@ -71,10 +79,16 @@ class SectorFactory(factory.django.DjangoModelFactory):
 class ResourceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = events.Resource
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Convention {n}")
     slug = factory.Sequence(lambda n: f"resource-{n}")
     kind = "convention"
+
+    @factory.post_generation
+    def issuers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.issuers.set(extracted)
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -180,3 +194,13 @@ class MediaContactFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
     phone = "+506 0000 0000"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Document
+
+    event = factory.SubFactory(EventFactory)
+    kind = "report"
+    title = factory.Sequence(lambda n: f"Report {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/report-{n}.pdf")

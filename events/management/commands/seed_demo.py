@@ -35,6 +35,7 @@ import uuid
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -331,7 +332,12 @@ class Generator:
             )
             person.fill_sort_name()
             people.append(self.publish(person, self.some_publication_time()))
-        return bulk(Person, people)
+        people = bulk(Person, people)
+        # search_text() reads each person's other names: fetched a batch at a time,
+        # as for_search_index() does, instead of a query per person.
+        for start in range(0, len(people), BATCH_SIZE):
+            prefetch_related_objects(people[start : start + BATCH_SIZE], "other_names")
+        return people
 
     def positions(self, people, organizations):
         """One to three successive posts per person, each ending before the next."""
