@@ -15,6 +15,7 @@ from .models import (
     Photo,
     Resource,
     Sector,
+    Session,
     Statement,
     Topic,
 )
@@ -31,6 +32,7 @@ def register():
         Sector,
         Resource,
         EventOrganization,
+        Session,
         Participation,
         KeyFigure,
         KeyPoint,

@@ -14,6 +14,7 @@ from .models import (
     Photo,
     Resource,
     Sector,
+    Session,
     Statement,
     Topic,
 )
@@ -37,6 +38,11 @@ class ResourceTranslation(TranslationOptions):
 @register(Event)
 class EventTranslation(TranslationOptions):
     fields = ["title", "venue", "city", "summary", "body"]
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ["title", "room"]
 
 
 @register(EventOrganization)

@@ -4,10 +4,12 @@ topics       Topic, Sector, Resource: what meetings are about, who attends, what
 meetings     Event, a meeting, and EventQuerySet: the lists' and the page's queries
 roles        EventOrganization (an organization's role at a meeting), Participation
 statements   Statement: words said, attributed as they were said; when one is public
+programme    Session: the programme, which participations and statements may name
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
 """
 
 from .meetings import Event, EventQuerySet, validate_time_zone
+from .programme import Session, SessionQuerySet
 from .record import KeyFigure, KeyPoint, MediaContact, MediaContactQuerySet, Photo
 from .roles import (
     EventOrganization,
@@ -32,6 +34,8 @@ __all__ = [
     "Photo",
     "Resource",
     "Sector",
+    "Session",
+    "SessionQuerySet",
     "Statement",
     "StatementQuerySet",
     "Topic",

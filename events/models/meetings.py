@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Country, Organization
 from rcm_site import search
+from rcm_site.dates import days_shown
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet
 from rcm_site.translated import Translated, active_language, translation_notice
@@ -57,7 +58,8 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.filter(search.matching(self.model, text))
 
     def for_list(self):
-        return self.select_related("country")
+        """With the country and the sessions a card's dates need (Event.dates_shown)."""
+        return self.select_related("country").prefetch_related("sessions")
 
     def with_roles(self, preview=False):
         """Organizations and their roles in page_roles, hosts first."""
@@ -75,7 +77,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.select_related("country")
 
     def for_calendar(self):
-        return self.select_related("country").with_roles()
+        return self.select_related("country").with_roles().prefetch_related("sessions")
 
     def for_page(self, preview=False):
         """A meeting with everything its page lists but its statements, which the page
@@ -100,6 +102,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     to_attr="page_media_contacts",
                 ),
                 Prefetch("resources", Resource.objects.select_related("issuer")),
+                "sessions",
                 "key_figures",
                 "key_points",
                 "photos",
@@ -242,8 +245,40 @@ class Event(Translated, SlugKeyed, Publishable):
             *self.key_figures.all(),
             *self.key_points.all(),
             *self.photos.all(),
+            *self.sessions.all(),
             *(role for role in getattr(self, "page_roles", []) if role.note),
         )
+
+    @property
+    def session_days(self):
+        """The days of its sessions, in order (sessions prefetched)."""
+        return sorted({session.date for session in self.sessions.all()})
+
+    @property
+    def dates_shown(self):
+        """ "4–5 September 2018"; a meeting held in sessions on separate days reads
+        as those days, "3, 10 and 17 March 2021", never as one continuous range.
+        Its first and last day count as days it met, whatever the programme records
+        (sessions prefetched)."""
+        return days_shown([self.start_date, self.end_date, *self.session_days])
+
+    @functools.cached_property
+    def programme_days(self):
+        """(day, sessions) in order, each session with its page_participations:
+        those of event.page_participations that name it (Event.objects.for_page)."""
+        by_session = {}
+        for participation in self.page_participations:
+            by_session.setdefault(participation.session_id, []).append(participation)
+        days = {}
+        for session in self.sessions.all():
+            session.page_participations = by_session.get(session.pk, [])
+            days.setdefault(session.date, []).append(session)
+        return list(days.items())
+
+    @property
+    def meeting_participations(self):
+        """Who took part in the meeting as a whole, not in one session."""
+        return [p for p in self.page_participations if p.session_id is None]
 
     @property
     def site_translation_note(self):
