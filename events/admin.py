@@ -29,6 +29,7 @@ from .models import (
     Presidency,
     Resource,
     Sector,
+    Session,
     Source,
     Statement,
     Topic,
@@ -112,10 +113,42 @@ class EventOrganizationInline(TranslationTabularInline):
         return super().get_queryset(request).select_related("organization")
 
 
-class ParticipationInline(admin.TabularInline):
+class SessionsOfThisMeeting:
+    """An inline's session field offers the sessions of the meeting being edited
+    only, as saved: a session added in the same form can be picked after saving."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("session")
+        if field is not None:
+            field.queryset = (
+                Session.objects.filter(event=obj) if obj else Session.objects.none()
+            )
+        return formset
+
+
+class SessionInline(TranslationTabularInline):
+    model = Session
+    extra = 0
+    fields = [
+        "date",
+        "start_time",
+        "end_time",
+        "title",
+        "slug",
+        "format",
+        "online_link",
+        "room",
+        "order",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class ParticipationInline(SessionsOfThisMeeting, admin.TabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "position"]
+    fields = ["person", "position", "role", "session", "order"]
 
     def get_queryset(self, request):
         return (
@@ -126,7 +159,10 @@ class ParticipationInline(admin.TabularInline):
 
 
 class StatementInline(
-    StatementTextInEitherLanguage, PublicationFieldsReadOnly, TranslationStackedInline
+    SessionsOfThisMeeting,
+    StatementTextInEitherLanguage,
+    PublicationFieldsReadOnly,
+    TranslationStackedInline,
 ):
     model = Statement
     form = VersionCheckForm
@@ -144,6 +180,7 @@ class StatementInline(
         "text",
         ("kind", "language", "date", "order"),
         "sources",
+        "session",
         ("topics", "references"),
         ("publication_status", "publish_at", "opened_version"),
     ]
@@ -266,6 +303,7 @@ class EventAdmin(PublishableAdmin):
     ]
     inlines = [
         EventOrganizationInline,
+        SessionInline,
         ParticipationInline,
         KeyFigureInline,
         KeyPointInline,
@@ -365,6 +403,7 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
     ]
     autocomplete_fields = [
         "event",
+        "session",
         "speaker",
         "position",
         "organization",
@@ -374,20 +413,38 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
     ]
     date_hierarchy = "publish_at"
     fieldsets = [
-        (None, {"fields": ["event", "speaker", "position", "organization"]}),
+        (None, {"fields": ["event", "session", "speaker", "position", "organization"]}),
         (None, {"fields": ["text", "kind", "language", "date", "order", "sources"]}),
         (_("Subjects"), {"fields": ["topics", "references"]}),
         PublishableAdmin.publication_fieldset,
     ]
 
 
+@admin.register(Session)
+class SessionAdmin(TranslationAdmin, HistoryAdmin):
+    list_display = ["title", "event", "date", "start_time", "end_time", "format"]
+    list_filter = ["format"]
+    list_select_related = ["event"]
+    search_fields = [
+        "title_en",
+        "title_es",
+        "slug",
+        "event__title_en",
+        "event__title_es",
+    ]
+    autocomplete_fields = ["event"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "date"
+
+
 @admin.register(Participation)
 class ParticipationAdmin(HistoryAdmin):
-    list_display = ["person", "event", "role", "position"]
+    list_display = ["person", "event", "role", "session", "position"]
     list_filter = ["role"]
     list_select_related = [
         "person",
         "event",
+        "session",
         "position__person",
         "position__organization",
     ]
@@ -397,7 +454,7 @@ class ParticipationAdmin(HistoryAdmin):
         "event__title_en",
         "event__title_es",
     ]
-    autocomplete_fields = ["event", "person", "position"]
+    autocomplete_fields = ["event", "session", "person", "position"]
 
 
 @admin.register(EventOrganization)

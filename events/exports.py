@@ -126,6 +126,15 @@ EVENT_COLUMNS = [
         type="date",
     ),
     Column(
+        "days",
+        lambda e: [day.isoformat() for day in e.session_days] or None,
+        _(
+            "The days of its sessions, where its programme is recorded: a meeting "
+            "held on separate days met on these only."
+        ),
+        type="list",
+    ),
+    Column(
         "timezone",
         lambda e: e.timezone or None,
         _("IANA time zone of the meeting, where the source gives one."),
@@ -262,6 +271,11 @@ STATEMENT_COLUMNS = [
         _("Title of the meeting."),
     ),
     Column(
+        "session",
+        lambda s: s.session.slug if s.session else None,
+        _("Slug of the session it was said at, within its meeting, where known."),
+    ),
+    Column(
         "date",
         lambda s: s.date,
         _("Day said, where the source gives it; empty otherwise."),
@@ -315,6 +329,7 @@ class StatementExport(ExportView):
             .latest_first()
             .prefetch_related(
                 "event",
+                "session",
                 "speaker",
                 "position",
                 "organization",

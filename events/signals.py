@@ -1,6 +1,7 @@
 """What the events app's rows keep besides what an editor gives, and what follows from
 a change elsewhere: a statement's organization and country (where left empty), sort
-date and public time, and its search entry when its speaker or organization changes.
+date (its session's or meeting's day when it has no date of its own) and public time,
+and its search entry when its speaker or organization changes.
 
 Signals rather than save(), because loaddata saves "raw" and skips save(); connected
 by EventsConfig.ready().
@@ -13,7 +14,7 @@ from people.models import Organization, Person
 from rcm_site import search
 from rcm_site.publishing import lock_publication, public_at
 
-from .models import Event, Statement
+from .models import Event, Session, Statement
 
 
 @receiver(pre_save, sender=Statement)
@@ -43,10 +44,17 @@ def refresh_statements_public_at(sender, instance, using, **kwargs):
 
 @receiver(post_save, sender=Event)
 def date_statements_by_their_meeting(sender, instance, **kwargs):
-    # Statements without a date of their own move with their meeting.
-    instance.statements.filter(date__isnull=True).exclude(
+    # Statements without a date of their own, nor a session, move with their meeting.
+    instance.statements.filter(date__isnull=True, session__isnull=True).exclude(
         said_on=instance.start_date
     ).update(said_on=instance.start_date)
+
+
+@receiver(post_save, sender=Session)
+def date_statements_by_their_session(sender, instance, **kwargs):
+    instance.statements.filter(date__isnull=True).exclude(said_on=instance.date).update(
+        said_on=instance.date
+    )
 
 
 @receiver(post_save, sender=Person)

@@ -1,5 +1,8 @@
 """schema.org JSON-LD for meetings and statements, for search engines."""
 
+import datetime
+import zoneinfo
+
 from .enums import EventFormat, EventStatus, OrganizationRole, SourceKind
 
 SCHEMA = "https://schema.org/"
@@ -99,10 +102,33 @@ def event_data(event, request):
         data["organizer"] = organizers
     if sponsors := organizations(SPONSOR_ROLES):
         data["sponsor"] = sponsors
+    if sessions := [session_data(s, event, data["url"]) for s in event.sessions.all()]:
+        data["subEvent"] = sessions
     if event.card_image:
         data["image"] = request.build_absolute_uri(event.card_image.url)
     if event.page_sources:
         data["subjectOf"] = [source_ref(s, request) for s in event.page_sources]
+    return data
+
+
+def session_data(session, event, url):
+    """A session's day, or its local times with their offset where the times and the
+    meeting's zone are known: a time without a zone names no moment."""
+    data = {
+        "@type": "Event",
+        "name": session.title,
+        "url": f"{url}#session-{session.slug}",
+        "startDate": session.date.isoformat(),
+    }
+    if session.start_time and event.timezone:
+        zone = zoneinfo.ZoneInfo(event.timezone)
+        data["startDate"] = datetime.datetime.combine(
+            session.date, session.start_time, zone
+        ).isoformat()
+        if session.end_time:
+            data["endDate"] = datetime.datetime.combine(
+                session.date, session.end_time, zone
+            ).isoformat()
     return data
 
 

@@ -18,6 +18,7 @@ from .models import (
     Presidency,
     Resource,
     Sector,
+    Session,
     Statement,
     Topic,
 )
@@ -41,6 +42,11 @@ class ResourceTranslation(TranslationOptions):
 @register(Event)
 class EventTranslation(TranslationOptions):
     fields = ["title", "venue", "city", "summary", "body"]
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ["title", "room"]
 
 
 @register(EventOrganization)

@@ -39,7 +39,9 @@ class PersonDetailView(PreviewableDetailView):
             structured_data=person_data(person, positions, self.request),
             participations=Excerpt(
                 person.participations.visible(preview)
-                .select_related("event", "position__organization")
+                .select_related("event", "session", "position__organization")
+                # The meetings' days are their sessions' (Event.dates_shown).
+                .prefetch_related("event__sessions")
                 .order_by("-event__start_date"),
                 limit=20,
             ),
@@ -72,6 +74,7 @@ class OrganizationDetailView(PreviewableDetailView):
             roles=Excerpt(
                 organization.event_roles.visible(preview)
                 .select_related("event")
+                .prefetch_related("event__sessions")
                 .order_by("-event__start_date", "id"),
                 limit=20,
             ),

@@ -22,6 +22,7 @@ EMPTY_EVENT_INLINES = {
     f"{prefix}-{count}": "0"
     for prefix in (
         "roles",
+        "sessions",
         "participations",
         "key_figures",
         "key_points",

@@ -442,13 +442,13 @@ def test_meeting_and_person_pages_cost_the_same_as_documents_and_names_grow(clie
             for url in ("/en/events/workshop/", "/en/people/ana/")
         ]
 
-    # As in test_queries: the meeting, its ten lists, its resources' issuers, its
-    # statements and their count, other meetings; the person, their other names,
-    # posts, and two excerpts of a list and its count.
+    # As in test_queries: the meeting, its twelve lists, its resources' issuers, its
+    # statements with their count, other meetings; the person, their other names,
+    # posts, and two excerpts of a list with its count.
     grow(1)
-    assert counts() == [15, 7]
+    assert counts() == [16, 5]
     grow(24)
-    assert counts() == [15, 7]
+    assert counts() == [16, 5]
     assert text_of(client, "/en/people/ana/").count(MARK_EN) == 25
 
 

@@ -21,32 +21,35 @@ from .test_seed_demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 15
+# Issue 14 set 15. The meeting page's record grew by its sources, documents,
+# programme and resources' several issuers (issue 16): 16 queries, one over.
+MAX_QUERIES = 16
 QUERIES = {
-    "home": 5,
-    "meetings": 5,
-    "filtered meetings": 5,
-    "meeting": 14,
-    "meeting calendar": 2,
+    "home": 6,
+    "meetings": 6,
+    "filtered meetings": 6,
+    "meeting": 16,
+    "meeting calendar": 3,
     "statements": 4,
     "statements, text search": 4,
     "statements by a speaker": 5,
     "statement": 4,
     "people": 4,
-    "person": 7,
+    "person": 6,
     "organizations": 3,
-    "organization": 8,
+    "organization": 6,
     "countries": 1,
-    "country": 9,
-    # Each kind's ranking, its records and its count (no person and no RCM body is
-    # named Guatemala: an empty ranking reads no records).
-    "search": 13,
+    "country": 6,
+    # Each kind's ranking, its records (the meetings' with their sessions) and its
+    # count (no person and no RCM body is named Guatemala: an empty ranking reads no
+    # records).
+    "search": 14,
     "statements feed": 1,
-    "meetings feed": 1,
+    "meetings feed": 2,
     "statements JSON": 10,
     "statements CSV": 10,
-    "meetings CSV": 4,
-    "all meetings CSV": 4,
+    "meetings CSV": 5,
+    "all meetings CSV": 5,
     "a year of statements CSV": 9,
 }
 

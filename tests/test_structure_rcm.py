@@ -291,16 +291,17 @@ def test_body_and_presidency_pages_cost_the_same_queries_as_meetings_grow(
     event = f.EventFactory(
         rcm_body=rcgm, presidency=presidency, host_country=mexico, country=mexico
     )
-    # A detail page: its record, each list's rows and the meetings' count. A list:
-    # its count and its page (the presidencies, one a year, all on one page).
+    # A detail page: its record, each list's rows, the meetings' count and their
+    # sessions. A list: its count and its page (the presidencies, one a year, all
+    # on one page).
     urls = {
-        rcgm.get_absolute_url(): 4,
-        presidency.get_absolute_url(): 3,
+        rcgm.get_absolute_url(): 5,
+        presidency.get_absolute_url(): 4,
         "/en/bodies/": 2,
         "/en/presidencies/": 1,
         # As for any meeting (test_queries): its body, presidency and host country
         # come with the meeting's own row.
-        event.get_absolute_url(): 14,
+        event.get_absolute_url(): 16,
     }
 
     def grow(n):

@@ -83,7 +83,7 @@ def fields_from_sources(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0015_unknowns_as_values'),
+        ('events', '0016_programme'),
         ('people', '0008_publication_status'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

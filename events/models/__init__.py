@@ -4,6 +4,7 @@ topics       Topic, Sector, Resource: what meetings are about, who attends, what
 meetings     Event, a meeting, and EventQuerySet: the lists' and the page's queries
 roles        EventOrganization (an organization's role at a meeting), Participation
 statements   Statement: words said, attributed as they were said; when one is public
+programme    Session: the programme, which participations and statements may name
 record       KeyFigure, KeyPoint, Photo, MediaContact: the rest of a meeting's record
 sources      Source: where a meeting's or a statement's record comes from
 structure    Body, Presidency: the part of the RCM that met, the presidency it fell under
@@ -12,6 +13,7 @@ documents    Document: a meeting's concept note, agenda, report…, uploaded or 
 
 from .documents import Document
 from .meetings import Event, EventQuerySet, validate_time_zone
+from .programme import Session, SessionQuerySet
 from .record import (
     KeyFigure,
     KeyPoint,
@@ -51,6 +53,8 @@ __all__ = [
     "PresidencyQuerySet",
     "Resource",
     "Sector",
+    "Session",
+    "SessionQuerySet",
     "Source",
     "SourceQuerySet",
     "Statement",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Country
 from rcm_site import search
+from rcm_site.dates import days_shown
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
 from rcm_site.publishing import Publishable, PublishableQuerySet
 from rcm_site.translated import SiteTranslatedField, Translated, translation_notice
@@ -58,7 +59,8 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.filter(search.matching(self.model, text))
 
     def for_list(self):
-        return self.select_related("country")
+        """With the country and the sessions a card's dates need (Event.dates_shown)."""
+        return self.select_related("country").prefetch_related("sessions")
 
     def with_roles(self, preview=False, also=()):
         """Organizations and their roles in page_roles, hosts first; `also` names
@@ -77,7 +79,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
         return self.select_related("country")
 
     def for_calendar(self):
-        return self.select_related("country").with_roles()
+        return self.select_related("country").with_roles().prefetch_related("sessions")
 
     def for_page(self, preview=False):
         """A meeting with everything its page lists but its statements, which the page
@@ -113,6 +115,7 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                 ),
                 Prefetch("key_points", KeyPoint.objects.in_page_order()),
                 "documents",
+                "sessions",
                 "photos",
                 "sectors",
                 "topics",
@@ -269,6 +272,7 @@ class Event(Translated, SlugKeyed, Publishable):
             *self.key_points.all(),
             *self.photos.all(),
             *self.documents.all(),
+            *self.sessions.all(),
             *(role for role in getattr(self, "page_roles", []) if role.note),
         )
 
@@ -311,6 +315,37 @@ class Event(Translated, SlugKeyed, Publishable):
     def source_numbers(self):
         """Each listed source's number, by primary key, for the citations."""
         return {source.pk: n for n, source in enumerate(self.listed_sources, 1)}
+
+    @property
+    def session_days(self):
+        """The days of its sessions, in order (sessions prefetched)."""
+        return sorted({session.date for session in self.sessions.all()})
+
+    @property
+    def dates_shown(self):
+        """ "4–5 September 2018"; a meeting held in sessions on separate days reads
+        as those days, "3, 10 and 17 March 2021", never as one continuous range.
+        Its first and last day count as days it met, whatever the programme records
+        (sessions prefetched)."""
+        return days_shown([self.start_date, self.end_date, *self.session_days])
+
+    @cached_property
+    def programme_days(self):
+        """(day, sessions) in order, each session with its page_participations:
+        those of event.page_participations that name it (Event.objects.for_page)."""
+        by_session = {}
+        for participation in self.page_participations:
+            by_session.setdefault(participation.session_id, []).append(participation)
+        days = {}
+        for session in self.sessions.all():
+            session.page_participations = by_session.get(session.pk, [])
+            days.setdefault(session.date, []).append(session)
+        return list(days.items())
+
+    @property
+    def meeting_participations(self):
+        """Who took part in the meeting as a whole, not in one session."""
+        return [p for p in self.page_participations if p.session_id is None]
 
     @property
     def participants_shown(self):

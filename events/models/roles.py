@@ -3,7 +3,7 @@ who took part, in the post they held then."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, When
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Organization, Person, Position
@@ -92,8 +92,19 @@ class EventOrganization(Translated, models.Model):
 
 
 class ParticipationQuerySet(VisibleQuerySet):
-    def get_by_natural_key(self, event_slug, person_slug):
-        return self.get(event__slug=event_slug, person__slug=person_slug)
+    def get_by_natural_key(self, event_slug, person_slug, role, session_slug=None):
+        """A session's slug is unique within its meeting, so the meeting's slug and
+        the session's name it."""
+        return self.get(
+            event__slug=event_slug,
+            person__slug=person_slug,
+            role=role,
+            **(
+                {"session__slug": session_slug}
+                if session_slug
+                else {"session__isnull": True}
+            ),
+        )
 
     def published(self):
         """Public meeting, public person, and a post (if any) at a public organization:
@@ -109,11 +120,25 @@ class ParticipationQuerySet(VisibleQuerySet):
 
 
 class Participation(models.Model):
+    """A person's part in a meeting, or in one of its sessions: a person may chair one
+    session and speak at another."""
+
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("meeting"),
         on_delete=models.CASCADE,
         related_name="participations",
+    )
+    session = models.ForeignKey(
+        "events.Session",
+        verbose_name=_("session"),
+        # Deleting a session must not silently drop who took part in it; deleting
+        # the whole meeting takes both.
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text=_("Leave empty for a part in the meeting as a whole."),
     )
     person = models.ForeignKey(
         Person,
@@ -145,7 +170,20 @@ class Participation(models.Model):
         ordering = ["order", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "person"], name="participation_once_per_event"
+                fields=["event", "person", "role"],
+                condition=Q(session__isnull=True),
+                name="participation_one_role_per_event",
+                violation_error_message=_(
+                    "This person already has this role at the meeting."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["session", "person", "role"],
+                condition=Q(session__isnull=False),
+                name="participation_one_role_per_session",
+                violation_error_message=_(
+                    "This person already has this role in the session."
+                ),
             ),
         ]
 
@@ -166,8 +204,20 @@ class Participation(models.Model):
                     )
                 }
             )
+        if self.session_id and self.event_id and self.session.event_id != self.event_id:
+            raise ValidationError({"session": _("Pick a session of this meeting.")})
 
     def natural_key(self):
-        return (self.event.slug, self.person.slug)
+        return (
+            self.event.slug,
+            self.person.slug,
+            self.role,
+            self.session.slug if self.session_id else None,
+        )
 
-    natural_key.dependencies = ["events.event", "people.person", "people.position"]
+    natural_key.dependencies = [
+        "events.event",
+        "events.session",
+        "people.person",
+        "people.position",
+    ]

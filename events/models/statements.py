@@ -70,8 +70,10 @@ class StatementQuerySet(PublishableQuerySet, UUIDKeyQuerySet):
         return self.order_by("order", "id")
 
     def with_attribution(self):
-        """With the speaker, post and organization a card names."""
-        return self.select_related("speaker", "position__organization", "organization")
+        """With the speaker, post, organization and session a card names."""
+        return self.select_related(
+            "speaker", "position__organization", "organization", "session"
+        )
 
     def for_cards(self):
         """Latest first, with what a statement card shows, its meeting too."""
@@ -88,6 +90,15 @@ class Statement(Translated, UUIDKeyed, Publishable):
         null=True,
         blank=True,
         related_name="statements",
+    )
+    session = models.ForeignKey(
+        "events.Session",
+        verbose_name=_("session"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Where the source says in which session it was said."),
     )
     speaker = models.ForeignKey(
         Person,
@@ -160,15 +171,17 @@ class Statement(Translated, UUIDKeyed, Publishable):
         blank=True,
         help_text=_(
             "When it was said, where the source says; leave empty otherwise (lists "
-            "then sort it by its meeting's first day, but show no date)."
+            "then sort it by its session's day, else its meeting's first day, but "
+            "show no date of its own)."
         ),
     )
     said_on = models.DateField(
         _("said on"),
         editable=False,
         help_text=_(
-            "The date, else the meeting's first day, else the publication day: kept "
-            "here so that lists sort latest first from an index, without a join."
+            "The date, else the session's day, else the meeting's first day, else "
+            "the publication day: kept here so that lists sort latest first from an "
+            "index, without a join."
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -265,9 +278,12 @@ class Statement(Translated, UUIDKeyed, Publishable):
                     break
 
     def fill_said_on(self):
-        """The date, else the meeting's first day, else the publication day."""
+        """The date, else the session's day, else the meeting's first day, else the
+        publication day."""
         if self.date:
             self.said_on = self.date
+        elif self.session_id:
+            self.said_on = self.session.date
         elif self.event_id:
             self.said_on = self.event.start_date
         else:
@@ -298,6 +314,10 @@ class Statement(Translated, UUIDKeyed, Publishable):
                         "This post belongs to someone else; pick one of the speaker's posts."
                     )
                 }
+            )
+        if self.session_id and self.session.event_id != self.event_id:
+            raise ValidationError(
+                {"session": _("Pick a session of the statement's meeting.")}
             )
         # A post names its organization, which a save fills in (fill_attribution).
         if not (self.speaker_id or self.organization_id or self.position_id):

@@ -131,6 +131,16 @@ class EventFactory(PublishedFactory):
     summary = "A meeting."
 
 
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = events.Session
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Session {n}")
+    slug = factory.Sequence(lambda n: f"session-{n}")
+    date = factory.LazyAttribute(lambda session: session.event.start_date)
+
+
 class EventOrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = events.EventOrganization
