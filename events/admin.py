@@ -212,11 +212,11 @@ class PhotoInline(TranslationStackedInline):
     fields = ["image", "caption", ("credit", "alt_text", "order")]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(SessionsOfThisMeeting, TranslationStackedInline):
     model = Document
     extra = 0
     fields = [
-        ("kind", "title"),
+        ("kind", "title", "session"),
         ("file", "url"),
         ("languages", "date", "size", "order"),
     ]

@@ -13,7 +13,7 @@ from rcm_site.exports import (
 )
 
 from .filters import EventFilter, StatementFilter
-from .models import Event, Source, Statement
+from .models import Document, Event, Source, Statement
 
 
 def slugs(items):
@@ -90,6 +90,11 @@ DOCUMENT_FIELDS = [
         type="list",
     ),
     Column("date", lambda d: d.date, _("Date, where known."), type="date"),
+    Column(
+        "session",
+        lambda d: d.session.slug if d.session else None,
+        _("Slug of the session it belongs to; empty for the whole meeting."),
+    ),
     Column(
         "size",
         lambda d: d.size,
@@ -309,7 +314,13 @@ class EventExport(ExportView):
             .for_list()
             .select_related("host_country", "rcm_body", "presidency")
             .prefetch_related(
-                *prefetch_lists("topics", "documents"), prefetch_sources()
+                *prefetch_lists("topics"),
+                Prefetch(
+                    "documents",
+                    Document.objects.select_related("session"),
+                    to_attr="documents_list",
+                ),
+                prefetch_sources(),
             )
         )
 

@@ -365,3 +365,30 @@ def test_the_participants_session_field_offers_this_meetings_sessions(
             "closing",
         }
         assert "Opening session (2021-03-03)" in page.content.decode()
+
+
+def test_a_sessions_documents_are_listed_under_it(programme, client):
+    opening = Session.objects.get(slug="opening")
+    f.DocumentFactory(
+        event=programme, session=opening, title="Opening agenda", kind="agenda"
+    )
+    f.DocumentFactory(event=programme, title="Concept note", kind="concept_note")
+    text = get_text(client, URL)
+    programme_text = section(text, "Programme", "Speakers and participants named")
+    assert "Opening agenda" in section(programme_text, "Opening session", "10 March")
+    assert "Concept note" not in programme_text
+    documents = text[text.index("Documents") :]
+    assert "Concept note" in documents
+    assert "Opening agenda" not in documents
+    rows = client.get("/en/events.json").json()["results"]
+    (meeting,) = [row for row in rows if row["slug"] == MEETING]
+    assert {d["title"]: d["session"] for d in meeting["documents"]} == {
+        "Opening agenda": "opening",
+        "Concept note": None,
+    }
+
+
+def test_a_document_names_a_session_of_its_own_meeting(programme):
+    document = f.DocumentFactory(session=Session.objects.get(slug="opening"))
+    with pytest.raises(ValidationError, match="This session belongs to another"):
+        document.full_clean()

@@ -24,6 +24,15 @@ class Document(Translated, UUIDKeyed):
         on_delete=models.CASCADE,
         related_name="documents",
     )
+    session = models.ForeignKey(
+        "events.Session",
+        verbose_name=_("session"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text=_("Empty for a document of the whole meeting."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind)
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(
@@ -88,6 +97,10 @@ class Document(Translated, UUIDKeyed):
 
     def clean(self):
         super().clean()
+        if self.session_id and self.event_id and self.session.event_id != self.event_id:
+            raise ValidationError(
+                {"session": _("This session belongs to another meeting.")}
+            )
         if bool(self.file) == bool(self.url):
             raise ValidationError(
                 {"url": _("Upload a file or give a link (one, not both).")}

@@ -331,16 +331,25 @@ class Event(Translated, SlugKeyed, Publishable):
 
     @cached_property
     def programme_days(self):
-        """(day, sessions) in order, each session with its page_participations:
-        those of event.page_participations that name it (Event.objects.for_page)."""
-        by_session = {}
+        """(day, sessions) in order, each session with its page_participations and
+        page_documents: those of the meeting's that name it (Event.objects.for_page)."""
+        by_session, documents = {}, {}
         for participation in self.page_participations:
             by_session.setdefault(participation.session_id, []).append(participation)
+        for document in self.documents.all():
+            documents.setdefault(document.session_id, []).append(document)
         days = {}
         for session in self.sessions.all():
             session.page_participations = by_session.get(session.pk, [])
+            session.page_documents = documents.get(session.pk, [])
             days.setdefault(session.date, []).append(session)
         return list(days.items())
+
+    @property
+    def meeting_documents(self):
+        """The documents of the meeting as a whole; a session's are listed under it
+        in the programme (documents prefetched)."""
+        return [d for d in self.documents.all() if d.session_id is None]
 
     @property
     def meeting_participations(self):
