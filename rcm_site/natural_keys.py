@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SlugKeyQuerySet(models.QuerySet):
@@ -36,3 +37,13 @@ class UUIDKeyed(models.Model):
 
     def natural_key(self):
         return (str(self.uuid),)
+
+
+def slug_required(model_name):
+    """A slug is a record's address: a database rule, so that no load, shell or SQL
+    leaves a public record without one (its lists would fail to link to it)."""
+    return models.CheckConstraint(
+        condition=~models.Q(slug=""),
+        name=f"{model_name}_slug_not_empty",
+        violation_error_message=_("Give a slug: it is the record's address."),
+    )

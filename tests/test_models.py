@@ -8,6 +8,7 @@ from django.utils import timezone
 from events.models import Event, EventOrganization, Statement
 from rcm_site.publishing import PublicationStatus
 
+from . import factories
 from .factories import (
     CountryFactory,
     EventFactory,
@@ -162,3 +163,24 @@ def test_str_of_each_record():
         OrganizationFactory(name="International Labour Organization", acronym="ILO")
     ) == ("International Labour Organization (ILO)")
     assert Statement.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        factories.EventFactory,
+        factories.PersonFactory,
+        factories.OrganizationFactory,
+        factories.TopicFactory,
+        factories.SectorFactory,
+        factories.ResourceFactory,
+        factories.BodyFactory,
+        factories.CountryFactory,
+    ],
+)
+def test_no_record_is_left_without_an_address(factory):
+    """Not through a form, a fixture, a shell nor SQL: a published record with an empty
+    slug made its lists, the sitemap and search answer 500."""
+    record = factory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(record).objects.filter(pk=record.pk).update(slug="")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from people.models import Country
 from rcm_site import search
 from rcm_site.dates import days_shown
-from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
 from rcm_site.publishing import Publishable, PublishableQuerySet
 from rcm_site.translated import SiteTranslatedField, Translated, translation_notice
 
@@ -235,6 +235,7 @@ class Event(Translated, SlugKeyed, Publishable):
             ),
         ]
         constraints = [
+            slug_required("event"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="event_unique_slug",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Country
 from rcm_site import search
-from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
 from rcm_site.publishing import Publishable, PublishableQuerySet
 from rcm_site.translated import Translated
 
@@ -55,6 +55,7 @@ class Body(Translated, SlugKeyed, Publishable):
         permissions = [("publish_body", _("Can publish and unpublish RCM bodies"))]
         ordering = ["name"]
         constraints = [
+            slug_required("body"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="body_unique_slug",

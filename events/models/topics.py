@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Organization
-from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
 from rcm_site.translated import Translated
 from rcm_site.uploads import DOCUMENT_VALIDATORS
 
@@ -27,11 +27,12 @@ class Topic(Translated, SlugKeyed):
         verbose_name_plural = _("topics")
         ordering = ["name"]
         constraints = [
+            slug_required("topic"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="topic_unique_slug",
                 violation_error_message=_("A topic with this slug already exists."),
-            )
+            ),
         ]
 
     def __str__(self):
@@ -54,11 +55,12 @@ class Sector(Translated, SlugKeyed):
         verbose_name_plural = _("sectors")
         ordering = ["name"]
         constraints = [
+            slug_required("sector"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="sector_unique_slug",
                 violation_error_message=_("A sector with this slug already exists."),
-            )
+            ),
         ]
 
     def __str__(self):
@@ -100,6 +102,7 @@ class Resource(Translated, SlugKeyed):
         verbose_name_plural = _("resources")
         ordering = ["title"]
         constraints = [
+            slug_required("resource"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="resource_unique_slug",

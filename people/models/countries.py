@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from rcm_site.natural_keys import slug_required
 from rcm_site.translated import Translated
 
 from ..enums import RcmStatus
@@ -48,6 +49,7 @@ class Country(Translated, models.Model):
                     "A country with this ISO code already exists."
                 ),
             ),
+            slug_required("country"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="country_unique_slug",

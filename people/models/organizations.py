@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site import search
-from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
 from rcm_site.publishing import Publishable, PublishableQuerySet
 from rcm_site.translated import SiteTranslatedField, Translated
 
@@ -63,6 +63,7 @@ class Organization(Translated, SlugKeyed, Publishable):
         ]
         ordering = ["name"]
         constraints = [
+            slug_required("organization"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="organization_unique_slug",

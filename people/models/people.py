@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site import search
-from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet
+from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
 from rcm_site.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -89,6 +89,7 @@ class Person(Translated, SlugKeyed, Publishable):
         permissions = [("publish_person", _("Can publish and unpublish people"))]
         ordering = ["sort_name"]
         constraints = [
+            slug_required("person"),
             models.UniqueConstraint(
                 Lower("slug"),
                 name="person_unique_slug",
