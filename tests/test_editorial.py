@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from events.models import Event, Statement
 from people.models import Organization
+from rcm_site import content
 from rcm_site.editorial_admin import VersionCheckForm
 
 from . import factories as f
@@ -600,6 +601,23 @@ def test_groups_exist_with_the_right_permissions():
         "publish_organization",
     } <= publisher_perms
     assert not {p for p in publisher_perms if p.endswith(("_user", "_group"))}
+
+
+def test_editors_and_publishers_may_enter_every_kind_of_content():
+    """A new content model needs its permissions granted to the groups by a
+    migration, or editors never see it (sources and sessions once lacked them)."""
+    for name in ("Editor", "Publisher"):
+        perms = set(
+            Group.objects.get(name=name).permissions.values_list("codename", flat=True)
+        )
+        missing = [
+            f"{action}_{model._meta.model_name}"
+            for model in content.models
+            if model._meta.app_label in ("events", "people")
+            for action in ("add", "change", "view", "delete")
+            if f"{action}_{model._meta.model_name}" not in perms
+        ]
+        assert not missing, (name, missing)
 
 
 @pytest.mark.admin
