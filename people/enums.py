@@ -18,6 +18,9 @@ class OrganizationKind(models.TextChoices):
     DONOR = "donor", _("Donor")
     PROGRAMME = "programme", _("Programme")
     RCM_BODY = "rcm_body", _("RCM body")
+    # A source's publisher is often a newspaper or a news agency.
+    MEDIA = "media", _("News media")
+    OTHER = "other", _("Other organization")
 
 
 class NameKind(models.TextChoices):
