@@ -116,7 +116,11 @@ EVENT_COLUMNS = [
     Column(
         "kind", lambda e: e.kind, _("workshop, vice_ministerial, technical_meeting…")
     ),
-    Column("format", lambda e: e.format, _("in_person, virtual or hybrid.")),
+    Column(
+        "format",
+        lambda e: e.format or None,
+        _("in_person, virtual or hybrid; empty where the sources do not say."),
+    ),
     Column("status", lambda e: e.event_status, _("scheduled, postponed or cancelled.")),
     Column(
         "start_date",

@@ -76,20 +76,24 @@ def event_data(event, request):
         "url": link(event, request),
         "startDate": event.start_date.isoformat(),
         "endDate": event.end_date.isoformat(),
-        "eventAttendanceMode": ATTENDANCE_MODE[event.format],
         "eventStatus": EVENT_STATUS[event.event_status],
     }
+    # A format the sources do not state is left out, not guessed; the place, where
+    # known, is still where it met.
+    if event.format:
+        data["eventAttendanceMode"] = ATTENDANCE_MODE[event.format]
     locations = []
-    if event.format != EventFormat.VIRTUAL:
+    if event.format != EventFormat.VIRTUAL and (event.city or event.country):
         address = {"@type": "PostalAddress", "addressLocality": event.city}
         if event.country:
             address["addressCountry"] = event.country.iso_code
         locations.append(
             {"@type": "Place", "name": event.venue or event.city, "address": address}
         )
-    if event.format != EventFormat.IN_PERSON:
+    if event.format in (EventFormat.VIRTUAL, EventFormat.HYBRID):
         locations.append({"@type": "VirtualLocation", "url": data["url"]})
-    data["location"] = locations[0] if len(locations) == 1 else locations
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
 
     def organizations(roles):
         seen = {}

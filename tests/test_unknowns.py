@@ -254,3 +254,21 @@ def test_editors_leave_unknowns_empty_and_pick_kinds_in_the_admin(
     assert "kind" in admin.site._registry[Statement].list_filter
     form = client.get(admin_url(Statement, "change", statement.pk)).content.decode()
     assert '<option value="" selected>Not stated</option>' in form
+
+
+def test_a_format_not_stated_is_not_shown_nor_guessed(client):
+    from .test_open_formats import json_ld
+
+    event = f.EventFactory(title="A meeting of unknown format", format="")
+    response = client.get(event.get_absolute_url())
+    assert "Format" not in page_text(response)
+    assert "In person" not in page_text(response)
+    assert "eventAttendanceMode" not in json_ld(response)
+    rows = client.get("/en/events.json").json()["results"]
+    assert [row["format"] for row in rows if row["slug"] == event.slug] == [None]
+    assert Event._meta.get_field("format").get_default() == ""
+
+
+def test_a_stated_format_is_still_shown(client):
+    event = f.EventFactory(format="virtual")
+    assert "Virtual" in page_text(client.get(event.get_absolute_url()))

@@ -134,7 +134,13 @@ class Event(Translated, SlugKeyed, Publishable):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind)
     format = models.CharField(
-        _("format"), max_length=10, choices=EventFormat, default=EventFormat.IN_PERSON
+        _("format"),
+        max_length=10,
+        choices=EventFormat,
+        blank=True,
+        help_text=_(
+            "Leave empty when the sources do not say whether anyone took part online."
+        ),
     )
     event_status = models.CharField(
         _("status"), max_length=10, choices=EventStatus, default=EventStatus.SCHEDULED
