@@ -8,6 +8,8 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from rcm_site import search
+        from rcm_site.publishing import published_q
+        from rcm_site.uploads import register_public
 
         from . import history, signals  # noqa: F401  (signals connects its receivers)
 
@@ -16,3 +18,6 @@ class PeopleConfig(AppConfig):
 
         search.register(self.get_model("Person"))
         search.register(self.get_model("Organization"))
+
+        # Which uploads the public may fetch (rcm_site.uploads.is_public).
+        register_public(self.get_model("Person"), "photo", lambda: published_q(""))

@@ -45,3 +45,21 @@ class MaxFileSize:
 
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), MaxFileSize(10)]
 DOCUMENT_VALIDATORS = [FileExtensionValidator(DOCUMENT_EXTENSIONS), MaxFileSize(25)]
+
+
+# (model, file field, published rule as a Q): which uploads the public may fetch.
+# Each app names its own in its ready().
+public_uploads = []
+
+
+def register_public(model, field, published):
+    public_uploads.append((model, field, published))
+
+
+def is_public(path):
+    """Whether the stored file `path` belongs to a record the public may see: a draft's
+    upload is not served, nor a file no record names (one replaced or deleted)."""
+    return any(
+        model._default_manager.filter(published(), **{field: path}).exists()
+        for model, field, published in public_uploads
+    )

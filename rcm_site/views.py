@@ -18,7 +18,7 @@ from events.models import Body, Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
-from . import page_cache, search
+from . import page_cache, search, uploads
 from .exports import schema
 from .pages import MAX_QUERY_LENGTH
 from .publishing import published_q
@@ -155,7 +155,10 @@ def healthz(request):
 
 
 def media(request, path):
-    """Uploaded files, on a single machine where no proxy serves /media/."""
+    """Uploaded files, on a single machine where no proxy serves /media/: those of
+    public records, and drafts' to staff, who preview them."""
+    if not (request.user.is_staff or uploads.is_public(path)):
+        raise Http404(_("No such file."))
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 

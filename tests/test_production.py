@@ -420,6 +420,28 @@ def test_photo_uploaded_in_the_admin_is_served_from_the_public_page(settings, tm
     assert b"".join(image.streaming_content) == png_bytes()
 
 
+def test_a_drafts_uploads_are_not_served_to_the_public(settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    person = f.PersonFactory(publication_status="draft", publish_at=None)
+    person.photo.save("portrait.png", ContentFile(png_bytes()))
+    draft_event = f.EventFactory(publication_status="draft", publish_at=None)
+    photo = f.PhotoFactory(event=draft_event)
+    photo.image.save("meeting.png", ContentFile(png_bytes()))
+    (tmp_path / "orphan.png").write_bytes(png_bytes())
+    addresses = [person.photo.url, photo.image.url, "/media/orphan.png"]
+    for address in addresses:
+        assert Client().get(address).status_code == 404, address
+    # Staff preview drafts, their pictures included.
+    staff = publisher_client()
+    for address in addresses[:2]:
+        assert staff.get(address).status_code == 200, address
+    person.publication_status = "published"
+    person.save()
+    assert Client().get(person.photo.url).status_code == 200
+
+
 @pytest.mark.admin
 @pytest.mark.parametrize(
     ("name", "content", "message"),
