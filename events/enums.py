@@ -71,6 +71,10 @@ class OrganizationRole(models.TextChoices):
     CO_ORGANIZER = "co_organizer", _("Co-organizer")
     SUPPORTER = "supporter", _("Supporter")
     FUNDER = "funder", _("Funder")
+    # Who took part without a hand in running it: member delegations, observer
+    # organizations, civil society (an RCM meeting names them so).
+    PARTICIPANT = "participant", _("Participating organization")
+    OBSERVER = "observer", _("Observer")
 
 
 class ParticipantRole(models.TextChoices):
@@ -79,6 +83,7 @@ class ParticipantRole(models.TextChoices):
 
     CHAIR = "chair", _("Chair")
     CO_CHAIR = "co_chair", _("Co-chair")
+    HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
     MODERATOR = "moderator", _("Moderator")
     COORDINATOR = "coordinator", _("Coordinator")
     RAPPORTEUR = "rapporteur", _("Rapporteur")

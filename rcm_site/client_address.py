@@ -10,7 +10,7 @@ def client_address(request):
     X-Forwarded-For, the one that proxy appended; earlier entries are whatever the
     client sent. Otherwise, and when that entry is not an address, REMOTE_ADDR."""
     if settings.SECURE_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1]
+        forwarded = request.headers.get("x-forwarded-for", "").rsplit(",", 1)[-1]
         try:
             return str(ipaddress.ip_address(forwarded.strip()))
         except ValueError:

@@ -168,9 +168,9 @@ def test_behind_the_proxy_the_lockout_counts_the_forwarded_address(settings):
 
     def login(forwarded, right=False):
         password = "right-password-123" if right else "wrong"
-        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).post(
-            "/admin/login/", {"username": "chief", "password": password}
-        )
+        return Client(
+            REMOTE_ADDR="127.0.0.1", headers={"x-forwarded-for": forwarded}
+        ).post("/admin/login/", {"username": "chief", "password": password})
 
     # What the client sends itself comes first; the proxy appends what it saw.
     for spoofed in ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"]:

@@ -210,7 +210,12 @@ def test_people_are_listed_by_role_then_order_with_labels_in_both_languages(clie
     positions = [text.index(line) for line in lines]
     assert positions == sorted(positions)
     spanish = get_text(client, f"/es/events/{event.slug}/")
-    for label in ("Presidente", "Relator", "Conferencista principal", "Participante"):
+    for label in (
+        "Presidencia",
+        "Relatoría",
+        "Conferencista principal",
+        "Participante",
+    ):
         assert label in spanish
 
 
@@ -245,7 +250,7 @@ def test_the_person_page_lists_meetings_attended_with_the_role(client):
     )
     assert "Plenary" in get_text(client, person.get_absolute_url())
     assert "· Co-chair" in get_text(client, person.get_absolute_url())
-    assert "· Copresidente" in get_text(client, f"/es/people/{person.slug}/")
+    assert "· Copresidencia" in get_text(client, f"/es/people/{person.slug}/")
 
 
 def test_the_meeting_list_filters_by_body(client, rcgm):
@@ -378,3 +383,24 @@ def test_the_seed_loads_with_the_rcm_structure_and_keeps_its_facts(seed, client)
     assert "Pro-Tempore Presidency 2018: Panama" in get_text(
         client, "/en/presidencies/2018/"
     )
+
+
+def test_observers_participating_organizations_and_heads_of_delegation(client):
+    event = f.EventFactory()
+    for role in ("observer", "participant", "host"):
+        f.EventOrganizationFactory(
+            event=event, role=role, organization=f.OrganizationFactory(name=role)
+        )
+    f.ParticipationFactory(
+        event=event,
+        role="head_of_delegation",
+        person=f.PersonFactory(given_name="Rocío", family_name="Higuera"),
+    )
+    text = get_text(client, event.get_absolute_url())
+    # Observers and participants follow those who ran the meeting.
+    assert text.index("Host") < text.index("Participating organization")
+    assert text.index("Participating organization") < text.index("Observer")
+    assert "Head of delegation" in text
+    spanish = get_text(client, event.get_absolute_url().replace("/en/", "/es/"))
+    for label in ("Observador", "Organización participante", "Jefatura de delegación"):
+        assert label in spanish
