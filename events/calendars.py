@@ -47,7 +47,8 @@ def calendar(events, request, name):
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": active_language()})
     zones = set()
     for event in events:
-        sessions = event.sessions.all()
+        # A session of unknown day has no place in a calendar.
+        sessions = [session for session in event.sessions.all() if session.date]
         if sessions:
             for session in sessions:
                 cal.add_component(session_vevent(session, event, request))

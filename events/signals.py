@@ -7,6 +7,7 @@ Signals rather than save(), because loaddata saves "raw" and skips save(); conne
 by EventsConfig.ready().
 """
 
+from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
@@ -44,16 +45,18 @@ def refresh_statements_public_at(sender, instance, using, **kwargs):
 
 @receiver(post_save, sender=Event)
 def date_statements_by_their_meeting(sender, instance, **kwargs):
-    # Statements without a date of their own, nor a session, move with their meeting.
-    instance.statements.filter(date__isnull=True, session__isnull=True).exclude(
-        said_on=instance.start_date
-    ).update(said_on=instance.start_date)
+    # Statements without a date of their own, nor a session's day, move with their
+    # meeting.
+    instance.statements.filter(
+        Q(session__isnull=True) | Q(session__date__isnull=True), date__isnull=True
+    ).exclude(said_on=instance.start_date).update(said_on=instance.start_date)
 
 
 @receiver(post_save, sender=Session)
 def date_statements_by_their_session(sender, instance, **kwargs):
-    instance.statements.filter(date__isnull=True).exclude(said_on=instance.date).update(
-        said_on=instance.date
+    day = instance.date or instance.event.start_date
+    instance.statements.filter(date__isnull=True).exclude(said_on=day).update(
+        said_on=day
     )
 
 

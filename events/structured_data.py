@@ -122,9 +122,10 @@ def session_data(session, event, url):
         "@type": "Event",
         "name": session.title,
         "url": f"{url}#session-{session.slug}",
-        "startDate": session.date.isoformat(),
     }
-    if session.start_time and event.timezone:
+    if session.date:
+        data["startDate"] = session.date.isoformat()
+    if session.date and session.start_time and event.timezone:
         zone = zoneinfo.ZoneInfo(event.timezone)
         data["startDate"] = datetime.datetime.combine(
             session.date, session.start_time, zone

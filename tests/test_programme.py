@@ -392,3 +392,33 @@ def test_a_document_names_a_session_of_its_own_meeting(programme):
     document = f.DocumentFactory(session=Session.objects.get(slug="opening"))
     with pytest.raises(ValidationError, match="This session belongs to another"):
         document.full_clean()
+
+
+def test_a_session_whose_day_is_not_stated(programme, client):
+    reports = f.SessionFactory(
+        event=programme, title="Working group reports", slug="reports", date=None
+    )
+    statement = f.StatementFactory(event=programme, session=reports, date=None)
+    text = get_text(client, URL)
+    programme_text = section(text, "Programme", "Speakers and participants named")
+    # Listed apart, after the days the programme states, never given one.
+    assert programme_text.index("Day not stated") > programme_text.index("17 March")
+    assert (
+        "Working group reports"
+        in programme_text[programme_text.index("Day not stated") :]
+    )
+    assert "Session: Working group reports" in get_text(
+        client, statement.get_absolute_url()
+    ).replace(",", "")
+    statement.refresh_from_db()
+    assert statement.said_on == programme.start_date
+    # The calendar places the sessions whose day it knows, and no other.
+    assert len(calendar_events(client, f"/en/events/{MEETING}.ics")) == 3
+    assert "3, 10 and 17 March 2021" in text
+
+
+def test_a_meeting_whose_only_session_has_no_day_is_one_calendar_event(client):
+    event = f.EventFactory()
+    f.SessionFactory(event=event, date=None)
+    (vevent,) = calendar_events(client, f"/en/events/{event.slug}.ics")
+    assert vevent.decoded("dtstart") == event.start_date

@@ -326,7 +326,7 @@ class Event(Translated, SlugKeyed, Publishable):
     @property
     def session_days(self):
         """The days of its sessions, in order (sessions prefetched)."""
-        return sorted({session.date for session in self.sessions.all()})
+        return sorted({s.date for s in self.sessions.all() if s.date is not None})
 
     @property
     def dates_shown(self):

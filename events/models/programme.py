@@ -41,7 +41,12 @@ class Session(Translated, models.Model):
         editable=False,
         help_text=_("Names the session in calendars, whatever becomes of its slug."),
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the sources do not say which day."),
+    )
     start_time = models.TimeField(
         _("start time"),
         null=True,
@@ -67,7 +72,12 @@ class Session(Translated, models.Model):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("programme")
-        ordering = ["date", F("start_time").asc(nulls_last=True), "order", "id"]
+        ordering = [
+            F("date").asc(nulls_last=True),
+            F("start_time").asc(nulls_last=True),
+            "order",
+            "id",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "slug"],
@@ -87,7 +97,7 @@ class Session(Translated, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date.isoformat()})"
+        return f"{self.title} ({self.date.isoformat()})" if self.date else self.title
 
     def natural_key(self):
         return (self.event.slug, self.slug)
@@ -96,7 +106,7 @@ class Session(Translated, models.Model):
 
     @property
     def date_shown(self):
-        return date_range(self.date, self.date)
+        return date_range(self.date, self.date) if self.date else ""
 
     @property
     def format_shown(self):

@@ -282,7 +282,7 @@ class Statement(Translated, UUIDKeyed, Publishable):
         publication day."""
         if self.date:
             self.said_on = self.date
-        elif self.session_id:
+        elif self.session_id and self.session.date:
             self.said_on = self.session.date
         elif self.event_id:
             self.said_on = self.event.start_date
