@@ -360,9 +360,13 @@ class PresidencyAdmin(PublishableAdmin):
         "page_link",
     ]
     list_filter = [PublicationStateFilter, "country"]
-    list_select_related = ["country"]
     search_fields = ["year__exact", "country__name_en", "country__name_es"]
     autocomplete_fields = ["country"]
+
+    def get_queryset(self, request):
+        # Each presidency is named by its country, in lists and autocompletes alike.
+        return super().get_queryset(request).select_related("country")
+
     fieldsets = [
         (None, {"fields": ["year", "country", ("start_date", "end_date"), "note"]}),
         PublishableAdmin.publication_fieldset,

@@ -10,6 +10,7 @@ from rcm_site.exports import (
     RecordsColumn,
     in_each_language,
     page_path,
+    spreadsheet_safe,
 )
 
 from .filters import EventFilter, StatementFilter
@@ -63,8 +64,10 @@ class SourcesColumn(Column):
         )
 
     def csv(self, obj, origin):
-        return " | ".join(
-            source["url"] or source["title"] for source in self.json(obj, origin)
+        return spreadsheet_safe(
+            " | ".join(
+                source["url"] or source["title"] for source in self.json(obj, origin)
+            )
         )
 
 

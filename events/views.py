@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from people.models import Organization
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .calendars import calendar
@@ -121,7 +122,7 @@ class StatementDetailView(PreviewableDetailView):
             .select_related("country")
             .prefetch_related(
                 "topics",
-                "references__issuers",
+                Prefetch("references__issuers", Organization.objects.visible(preview)),
                 Prefetch(
                     "sources", Source.objects.for_display(), to_attr="page_sources"
                 ),

@@ -50,6 +50,13 @@ JSON_FORMATS = {"date": "date", "datetime": "date-time", "url": "uri"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def spreadsheet_safe(value):
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class Column:
     """`items`, for a column of type "objects", is the JSON Schema of each object's
     properties, every one of them present in each object."""
@@ -81,9 +88,7 @@ class Column:
             return ""
         if isinstance(value, list):
             value = "; ".join(value)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+        return spreadsheet_safe(value)
 
     def schema(self):
         schema = {
@@ -119,7 +124,9 @@ class RecordsColumn(Column):
         ]
 
     def csv(self, obj, origin):
-        return "; ".join(record[self.link] or "" for record in self.json(obj, origin))
+        return spreadsheet_safe(
+            "; ".join(record[self.link] or "" for record in self.json(obj, origin))
+        )
 
     def schema(self):
         return {

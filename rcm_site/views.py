@@ -157,7 +157,8 @@ def healthz(request):
 def media(request, path):
     """Uploaded files, on a single machine where no proxy serves /media/: those of
     public records, and drafts' to staff, who preview them."""
-    if not (request.user.is_staff or uploads.is_public(path)):
+    # A NUL names no file, and PostgreSQL refuses it in a query.
+    if "\x00" in path or not (request.user.is_staff or uploads.is_public(path)):
         raise Http404(_("No such file."))
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
@@ -178,7 +179,8 @@ class SearchForm(forms.Form):
 
 class SearchView(TemplateView):
     """/search/?q=: the best matches among meetings, statements, people,
-    organizations and RCM bodies, each kind with its count and a link to its full filtered list."""
+    organizations and RCM bodies, each kind with its count and a link to its full
+    filtered list."""
 
     template_name = "search.html"
     query_parameters = ("q",)

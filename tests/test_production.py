@@ -540,3 +540,8 @@ def test_worker_processes_share_one_version_of_the_pages(tmp_path):
     assert run_django(env, "shell", "-c", read).stdout == first.stdout
     assert run_django(env, "shell", "-c", start).returncode == 0
     assert run_django(env, "shell", "-c", read).stdout != first.stdout
+
+
+@pytest.mark.parametrize("address", ["/media/a%00b.png", "/media/%00"])
+def test_a_media_address_with_a_nul_is_404(address):
+    assert Client().get(address).status_code == 404

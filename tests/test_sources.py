@@ -454,3 +454,26 @@ def test_staff_pick_sources_by_autocomplete_and_cannot_enter_a_link_twice(seed, 
     assert response.status_code == 200
     assert "A source with this link already exists." in response.content.decode()
     assert Source.objects.count() == 1
+
+
+def test_a_draft_issuer_of_a_resource_is_not_named(seed, client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    draft = f.OrganizationFactory(
+        name="Secret Issuing Body", publication_status="draft", publish_at=None
+    )
+    event, statement = Event.objects.get(), Statement.objects.first()
+    resource = event.resources.first()
+    resource.issuers.add(draft)
+    statement.references.add(resource)
+    for address in (event.get_absolute_url(), statement.get_absolute_url()):
+        body = client.get(address).content.decode()
+        assert resource.title in body
+        assert "Secret Issuing Body" not in body
+
+
+def test_a_source_title_a_spreadsheet_would_run_is_neutralised(seed, client):
+    event = Event.objects.get()
+    event.sources.add(f.SourceFactory(url="", title='=HYPERLINK("http://x","y")'))
+    text = b"".join(client.get("/en/events.csv").streaming_content).decode("utf-8-sig")
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["sources"].startswith("'")

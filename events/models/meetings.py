@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Country
+from people.models import Country, Organization
 from rcm_site import search
 from rcm_site.dates import days_shown
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
@@ -105,7 +105,12 @@ class EventQuerySet(PublishableQuerySet, SlugKeyQuerySet):
                     ),
                     to_attr="page_media_contacts",
                 ),
-                Prefetch("resources", Resource.objects.prefetch_related("issuers")),
+                Prefetch(
+                    "resources",
+                    Resource.objects.prefetch_related(
+                        Prefetch("issuers", Organization.objects.visible(preview))
+                    ),
+                ),
                 Prefetch(
                     "sources", Source.objects.for_display(), to_attr="page_sources"
                 ),

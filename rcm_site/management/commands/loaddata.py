@@ -1,5 +1,5 @@
-"""Django's loaddata (as modeltranslation extends it), refusing any row that the admin would refuse or that would
-overwrite a record other than the one it names.
+"""Django's loaddata (as modeltranslation extends it), refusing any row that the
+admin would refuse or that would overwrite a record other than the one it names.
 
 Each row is matched by its natural key. A row whose primary key belongs to a different
 record, or whose natural key came earlier in the same load, stops the load; so does a
