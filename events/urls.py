@@ -19,6 +19,7 @@ urlpatterns = [
         name="statement_json",
     ),
     path("events/calendar.ics", views.events_calendar, name="calendar"),
+    path("events/calendar/<int:year>.ics", views.year_calendar, name="year_calendar"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event_calendar"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
     path("statements/", views.StatementListView.as_view(), name="statement_list"),

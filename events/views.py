@@ -1,7 +1,10 @@
+import datetime
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -9,7 +12,7 @@ from people.models import Organization
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 
 from .calendars import calendar
-from .filters import BodyFilter, EventFilter, StatementFilter
+from .filters import FIRST_YEAR, BodyFilter, EventFilter, StatementFilter
 from .models import Body, Event, Presidency, Source, Statement, Topic
 from .structured_data import event_data, statement_data
 
@@ -158,8 +161,37 @@ def event_calendar(request, slug):
     return calendar_response(calendar([event], request, event.title), f"{slug}.ics")
 
 
+# How far back the calendar to subscribe to goes: a calendar application fetches it
+# again and again, so its size (and the time it takes) is bounded by a year of
+# meetings and those to come, whatever the site's history; earlier years have
+# calendars of their own.
+CALENDAR_DAYS_BACK = 365
+
+
 def events_calendar(request):
-    """Every published meeting: a calendar to subscribe to."""
-    events = Event.objects.published().for_calendar().order_by("start_date", "pk")
+    """The past year's published meetings and all those to come."""
+    since = timezone.localdate() - datetime.timedelta(days=CALENDAR_DAYS_BACK)
+    events = (
+        Event.objects.published()
+        .filter(end_date__gte=since)
+        .for_calendar()
+        .order_by("start_date", "pk")
+    )
     name = _("RCM meetings")
     return calendar_response(calendar(events, request, name), "rcm-meetings.ics")
+
+
+def year_calendar(request, year):
+    """The published meetings that began in one year."""
+    if not FIRST_YEAR <= year <= timezone.localdate().year + 10:
+        raise Http404(_("No such year."))
+    events = (
+        Event.objects.published()
+        .filter(start_date__year=year)
+        .for_calendar()
+        .order_by("start_date", "pk")
+    )
+    name = _("RCM meetings, %(year)s") % {"year": year}
+    return calendar_response(
+        calendar(events, request, name), f"rcm-meetings-{year}.ics"
+    )

@@ -103,7 +103,12 @@ class DataView(TemplateView):
         ]
         calendar_url = self.request.build_absolute_uri(reverse("events:calendar"))
         return super().get_context_data(
-            downloads=downloads, calendar_url=calendar_url, **kwargs
+            downloads=downloads,
+            calendar_url=calendar_url,
+            calendar_years=Event.objects.published().dates(
+                "start_date", "year", order="DESC"
+            ),
+            **kwargs,
         )
 
 

@@ -381,8 +381,9 @@ def test_feeds_calendars_and_structured_data_carry_the_language(seed, client):
     assert rss.find("channel/language").text == "es"
     assert rss.find("channel/title").text == "Declaraciones de la CRM"
 
-    ics = client.get("/es/events/calendar.ics").content.decode().replace("\r\n ", "")
-    assert "X-WR-CALNAME;LANGUAGE=es:Reuniones de la CRM" in ics
+    ics = client.get("/es/events/calendar/2018.ics").content.decode()
+    ics = ics.replace("\r\n ", "")
+    assert "X-WR-CALNAME;LANGUAGE=es:Reuniones de la CRM, 2018" in ics
     assert "SUMMARY;LANGUAGE=es:Taller Regional sobre la Gobernanza" in ics
     assert "DESCRIPTION;LANGUAGE=es:Los países miembros" in ics
     assert f"http://testserver/es/events/{WORKSHOP}/" in ics

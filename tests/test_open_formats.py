@@ -68,16 +68,36 @@ def test_subscription_calendar_lists_published_meetings_only(seed, client):
     f.EventFactory(title="Cancelled meeting", event_status="cancelled")
     f.EventFactory(title="Draft meeting", publication_status="draft", publish_at=None)
     f.EventFactory(title="Online meeting", format="virtual", city="", country=None)
-    cal = parse_calendar(client, "/en/events/calendar.ics")
+    cal = parse_calendar(client, "/en/events/calendar/2019.ics")
     by_title = {str(v["summary"]): v for v in cal.walk("VEVENT")}
-    assert set(by_title) == {
-        Event.objects.get(slug=WORKSHOP).title,
-        "Cancelled meeting",
-        "Online meeting",
-    }
+    assert set(by_title) == {"Cancelled meeting", "Online meeting"}
     assert str(by_title["Cancelled meeting"]["status"]) == "CANCELLED"
     assert str(by_title["Online meeting"]["location"]) == "Online"
-    assert len({str(v["uid"]) for v in by_title.values()}) == 3
+    assert len({str(v["uid"]) for v in by_title.values()}) == 2
+    (workshop,) = parse_calendar(client, "/en/events/calendar/2018.ics").walk("VEVENT")
+    assert str(workshop["summary"]) == Event.objects.get(slug=WORKSHOP).title
+
+
+def test_the_calendar_to_subscribe_to_holds_a_year_back_and_what_is_to_come(
+    client, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    today = datetime.date.today()
+    for title, days in [("Long ago", -800), ("Last month", -30), ("Next month", 30)]:
+        day = today + datetime.timedelta(days=days)
+        f.EventFactory(title=title, start_date=day, end_date=day)
+    cal = parse_calendar(client, "/en/events/calendar.ics")
+    assert {str(v["summary"]) for v in cal.walk("VEVENT")} == {
+        "Last month",
+        "Next month",
+    }
+    long_ago = (today - datetime.timedelta(days=800)).year
+    yearly = parse_calendar(client, f"/en/events/calendar/{long_ago}.ics")
+    assert "Long ago" in {str(v["summary"]) for v in yearly.walk("VEVENT")}
+    page = client.get("/en/data/").content.decode()
+    assert f'href="/en/events/calendar/{long_ago}.ics"' in page
+    for year in (1066, 99999999999):
+        assert client.get(f"/en/events/calendar/{year}.ics").status_code == 404
 
 
 def test_unknown_or_draft_meeting_calendar_is_404(seed, client):
