@@ -12,6 +12,7 @@ from rcm_site.exports import (
     page_path,
     spreadsheet_safe,
 )
+from rcm_site.publishing import shown
 
 from .filters import EventFilter, StatementFilter
 from .models import Document, Event, Source, Statement
@@ -195,14 +196,12 @@ EVENT_COLUMNS = [
     ),
     Column(
         "body",
-        lambda e: e.rcm_body.slug if e.rcm_body and e.rcm_body.is_published() else None,
+        lambda e: getattr(shown(e.rcm_body), "slug", None),
         _("Slug of the RCM body that met."),
     ),
     Column(
         "presidency",
-        lambda e: (
-            e.presidency.year if e.presidency and e.presidency.is_published() else None
-        ),
+        lambda e: getattr(shown(e.presidency), "year", None),
         _("Year of the Pro-Tempore Presidency the meeting fell under."),
         type="integer",
     ),

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from people.models import Organization
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
+from rcm_site.publishing import shown
 
 from .calendars import calendar
 from .filters import FIRST_YEAR, BodyFilter, EventFilter, StatementFilter
@@ -41,8 +42,8 @@ class EventDetailView(PreviewableDetailView):
                 limit=FilteredListView.paginate_by,
             ),
             structured_data=event_data(event, self.request),
-            rcm_body=event.shown_body(self.preview),
-            presidency=event.shown_presidency(self.preview),
+            rcm_body=shown(event.rcm_body, self.preview),
+            presidency=shown(event.presidency, self.preview),
             other_meetings=(
                 Event.objects.published()
                 .for_list()
@@ -80,9 +81,8 @@ class BodyDetailView(MeetingsPageMixin, PreviewableDetailView):
 
     def get_context_data(self, **kwargs):
         body, preview = self.object, self.preview
-        parent = body.parent
         return super().get_context_data(
-            parent=parent if parent and (preview or parent.is_published()) else None,
+            parent=shown(body.parent, preview),
             children=body.children.visible(preview),
             page_obj=self.meetings_page(body.events),
             **kwargs,

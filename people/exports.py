@@ -4,6 +4,7 @@ ones, never rename or remove one."""
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site.exports import Column, ExportView, in_each_language, page_path
+from rcm_site.publishing import shown
 
 from .filters import OrganizationFilter, PersonFilter
 from .models import Organization, Person
@@ -56,7 +57,7 @@ ORGANIZATION_COLUMNS = [
     ),
     Column(
         "parent",
-        lambda o: o.parent.slug if o.parent and o.parent.is_published() else None,
+        lambda o: getattr(shown(o.parent), "slug", None),
         _("Slug of the organization it is part of."),
     ),
     Column("website", lambda o: o.website or None, _("Website."), type="url"),

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
+from rcm_site.publishing import shown
 
 from .filters import OrganizationFilter, PersonFilter
 from .models import Country, Organization, Person
@@ -65,9 +66,7 @@ class OrganizationDetailView(PreviewableDetailView):
 
     def get_context_data(self, **kwargs):
         organization, preview = self.object, self.preview
-        show_parent = bool(
-            organization.parent and (preview or organization.parent.is_published())
-        )
+        show_parent = shown(organization.parent, preview) is not None
         return super().get_context_data(
             structured_data=organization_data(organization, show_parent, self.request),
             show_parent=show_parent,

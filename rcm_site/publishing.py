@@ -65,6 +65,14 @@ def public_at(*records):
     return max(record.publish_at for record in records)
 
 
+def shown(record, preview=False):
+    """A related record as a page may name it: itself when public (or when staff
+    preview drafts), else None, as for an empty relation."""
+    if record is not None and (preview or record.is_published()):
+        return record
+    return None
+
+
 def lock_publication(using):
     """Hold, until the transaction ends, the right to work out a record's public time
     from the records it names, so that two such changes cannot each read the other's

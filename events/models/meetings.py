@@ -299,17 +299,6 @@ class Event(Translated, SlugKeyed, Publishable):
         """The other key points: challenges, recommendations, conclusions…"""
         return [point for point in self.key_points.all() if not point.is_objective]
 
-    def shown_body(self, preview=False):
-        """The body that met, unless it is a draft the reader may not see."""
-        if self.rcm_body and (preview or self.rcm_body.is_published()):
-            return self.rcm_body
-        return None
-
-    def shown_presidency(self, preview=False):
-        if self.presidency and (preview or self.presidency.is_published()):
-            return self.presidency
-        return None
-
     @cached_property
     def listed_sources(self):
         """The sources the page lists and numbers: the meeting's own, then those that

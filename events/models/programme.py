@@ -10,18 +10,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site.dates import date_range
-from rcm_site.publishing import VisibleQuerySet, published_q
 from rcm_site.translated import Translated
 
 from ..enums import EventFormat
 
 
-class SessionQuerySet(VisibleQuerySet):
+class SessionQuerySet(models.QuerySet):
     def get_by_natural_key(self, event_slug, slug):
         return self.get(event__slug=event_slug, slug=slug)
-
-    def published(self):
-        return self.filter(published_q("event"))
 
 
 class Session(Translated, models.Model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organization
 from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
+from rcm_site.publishing import shown
 
 from ..enums import SOURCE_LANGUAGES, Language, SourceKind
 
@@ -98,8 +99,7 @@ class Source(UUIDKeyed):
     @property
     def public_publisher(self):
         """The publisher, when it may be named publicly (select_related publisher)."""
-        publisher = self.publisher
-        return publisher if publisher is not None and publisher.is_published() else None
+        return shown(self.publisher)
 
     @property
     def title_language(self):
