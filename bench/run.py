@@ -76,9 +76,7 @@ SIZES = {
 }
 SMALL_SITE = ["--events=20", "--people=100", "--organizations=20", "--statements=100"]
 
-# Issue 14 set 15; the meeting page's sources, documents, programme and resources'
-# issuers (issue 16) take it to 16 (docs/performance.md).
-MAX_QUERIES = 16
+MAX_QUERIES = 15
 SCRATCH_P50_MS, TEXT_SEARCH_P50_MS = 50, 100
 WARM_RATIO = 0.80
 WORKER_MB = 150

@@ -44,12 +44,6 @@ class EventDetailView(PreviewableDetailView):
             structured_data=event_data(event, self.request),
             rcm_body=shown(event.rcm_body, self.preview),
             presidency=shown(event.presidency, self.preview),
-            other_meetings=(
-                Event.objects.published()
-                .for_list()
-                .filter(kind=event.kind)
-                .exclude(pk=event.pk)[:5]
-            ),
             **kwargs,
         )
 

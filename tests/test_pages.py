@@ -122,15 +122,25 @@ def test_a_meeting_page_shows_a_page_of_its_statements_in_order_and_links_the_re
     assert f'href="/en/statements/?event={event.slug}"' in page.content.decode()
 
 
-def test_meeting_page_links_other_meetings_of_the_same_kind(seed, client):
-    from .factories import EventFactory
+def test_meeting_page_links_every_meeting_of_its_kind_and_of_its_body(
+    seed, client, settings
+):
+    from events.models import Body
 
-    EventFactory(title="Workshop on Return and Reintegration", kind="workshop")
-    EventFactory(title="Vice-Ministerial Meeting", kind="vice_ministerial")
-    text = get_text(client, EVENT_URL)
-    assert "Other meetings: Workshop" in text
-    assert "Workshop on Return and Reintegration" in text
-    assert "Vice-Ministerial Meeting" not in text
+    settings.PAGE_CACHE_ENABLED = False
+
+    event = Event.objects.get(slug=WORKSHOP)
+    page = client.get(EVENT_URL).content.decode()
+    assert (
+        '<a href="/en/events/?kind=workshop">Every meeting of this kind: Workshop</a>'
+        in page
+    )
+    assert "Every meeting of this body" not in page
+    body = Body.objects.published().first()
+    event.rcm_body = body
+    event.save()
+    page = client.get(EVENT_URL).content.decode()
+    assert f'<a href="{body.get_absolute_url()}">Every meeting of this body</a>' in page
 
 
 def test_meeting_page_shows_photo_with_alt_text(seed, client):

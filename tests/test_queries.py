@@ -87,10 +87,9 @@ QUERIES = {
     "/en/events/": 6,
     "/en/events/?country=MX&topic=labour-migration&year=2019&q=meeting": 8,
     "/en/events/?organization=iom&page=1": 7,
-    # The meeting, its twelve prefetched lists and its resources' issuers, a page of
-    # its statements with their count, the other meetings of its kind and their
-    # sessions.
-    "/en/events/workshop/": 17,
+    # The meeting, its twelve prefetched lists and its resources' issuers, and a page
+    # of its statements with their count.
+    "/en/events/workshop/": 15,
     "/en/statements/": 4,
     "/en/statements/?speaker=ana-lopez&organization=iom&country=MX&topic=labour-migration": 7,
     "/en/statements/?event=workshop&year=2019&q=statement": 5,

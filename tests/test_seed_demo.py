@@ -1,5 +1,6 @@
 """seed_demo: synthetic published data, the same for a seed, apart from the real records."""
 
+import datetime
 import io
 import uuid
 from collections import defaultdict
@@ -9,6 +10,7 @@ import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.forms.models import model_to_dict
+from django.utils import timezone
 
 from events.models import Event, EventOrganization, Participation, Statement, Topic
 from people.models import Country, Organization, Person, Position, sort_key
@@ -31,6 +33,7 @@ SMALL = [
     "200",
 ]
 DEMO = "demo-"
+A_YEAR = datetime.timedelta(days=366)
 
 
 def seed_demo(*args):
@@ -149,15 +152,29 @@ def test_loads_the_member_countries_and_holds_meetings_in_all_of_them():
     assert members <= hosts
 
 
-def test_meetings_last_one_to_three_days_between_1996_and_2026_with_topics_and_roles():
+def test_meetings_last_one_to_three_days_from_1996_to_a_year_ahead_with_topics_and_roles():
     seed_demo()
+    today = timezone.localdate()
     for event in demo_events().prefetch_related("topics", "roles"):
         assert 0 <= (event.end_date - event.start_date).days <= 2
         assert event.start_date.year >= 1996
-        assert event.end_date.year <= 2026
+        assert event.end_date <= max(today, datetime.date(2026, 12, 31)) + A_YEAR
         assert event.topics.exists()
         assert any(role.role == "convener" for role in event.roles.all())
     assert EventOrganization.objects.filter(role="host").exists()
+
+
+def test_some_meetings_are_announced_and_some_held_in_the_past_year():
+    seed_demo("--events", "12")
+    today = timezone.localdate()
+    upcoming = demo_events().filter(start_date__gt=today)
+    assert upcoming.exists()
+    assert not Statement.objects.filter(event__in=upcoming).exists()
+    assert (
+        demo_events()
+        .filter(start_date__gte=today - A_YEAR, end_date__lt=today)
+        .exists()
+    )
 
 
 def test_statements_in_spanish_and_english_with_accented_names():

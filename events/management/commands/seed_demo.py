@@ -398,11 +398,23 @@ class Generator:
         events, event_topics = [], []
         hosts = list(self.countries)
         rng.shuffle(hosts)
+        # The newest meetings fall in the year either side of the seed's day, one in
+        # two still to come: every site, however small, then has meetings announced
+        # and a calendar of the coming year, and its pages run the same queries.
+        recent = max(2, count // 50)
+        today = timezone.localdate()
         for i in range(count):
             kinds = demo.EVENT_KINDS
             kind = rng.choices(list(kinds), list(kinds.values()))[0]
             length = rng.choices((1, 2, 3), weights=(35, 40, 25))[0]
-            start = self.day_between(demo.FIRST_DAY, demo.LAST_DAY - days(length - 1))
+            first, last = demo.FIRST_DAY, demo.LAST_DAY
+            if i >= count - recent:
+                first, last = (
+                    (today + days(1), today + days(365))
+                    if (count - i) % 2
+                    else (today - days(365), today - days(length))
+                )
+            start = self.day_between(first, last - days(length - 1))
             if i < len(hosts):
                 country, event_format = hosts[i], EventFormat.IN_PERSON
             else:
@@ -507,10 +519,11 @@ class Generator:
             ):
                 posts_by_year.setdefault(year, []).append(position)
 
-        # Longer meetings have more to quote; a cancelled one has nothing.
+        # Longer meetings have more to quote; a cancelled one, or one to come, nothing.
+        today = timezone.localdate()
         weights = [
             0
-            if e.event_status == EventStatus.CANCELLED
+            if e.event_status == EventStatus.CANCELLED or e.start_date > today
             else (e.end_date - e.start_date).days + 1
             for e in events
         ]
