@@ -1,15 +1,19 @@
 """What public pages share: filtered lists, excerpts of related lists, previews."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Count, Subquery, Value
 from django.utils.cache import patch_cache_control
-from django.utils.functional import classproperty
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
 from django_filters.views import FilterView
 
 MAX_QUERY_LENGTH = 200
+# A text search counts its matches up to this many: a common word matches a fifth of
+# 100,000 statements, and counting every match cost more than the rest of the page.
+MAX_COUNTED_MATCHES = 1000
 
 
 class TextFilter(CharFilter):
@@ -48,12 +52,34 @@ class FacetFilter(ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class MatchesPaginator(Paginator):
+    """Pages of a text search's matches, counted up to MAX_COUNTED_MATCHES and listed
+    up to them; `more_than_counted` says that there are more."""
+
+    @cached_property
+    def counted(self):
+        return self.object_list.order_by()[: MAX_COUNTED_MATCHES + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.counted, MAX_COUNTED_MATCHES)
+
+    @property
+    def more_than_counted(self):
+        return self.counted > MAX_COUNTED_MATCHES
+
+
 class FilteredListView(FilterView):
     """A django-filter list that answers 400, with the form naming the field, when a
     filter value does not validate, instead of a silently empty or unfiltered list."""
 
     paginate_by = 20
     template_name_suffix = "_list"
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        if getattr(self.filterset.form, "cleaned_data", {}).get("q"):
+            return MatchesPaginator(queryset, *args, **kwargs)
+        return super().get_paginator(queryset, *args, **kwargs)
 
     @classproperty
     def query_parameters(cls):
@@ -100,19 +126,25 @@ class Excerpt:
 
     One query: the size comes with each row, as a subquery the database runs once
     (it names no column of the row), and the rows still stop at the limit; a window
-    count would read every matching row first."""
+    count would read every matching row first. The size is counted up to
+    MAX_COUNTED_MATCHES, as a text search's: a topic's 8,000 statements were read
+    to the last to be counted."""
 
     def __init__(self, queryset, limit=10):
+        counted = queryset.order_by().values("pk")[: MAX_COUNTED_MATCHES + 1]
         size = (
-            queryset.order_by()
+            queryset.model._base_manager.filter(pk__in=counted)
+            .order_by()
             .annotate(whole=Value(1))
             .values("whole")
             .annotate(size=Count("pk"))
             .values("size")
         )
         self.items = list(queryset.annotate(excerpt_of=Subquery(size))[:limit])
-        self.count = self.items[0].excerpt_of if self.items else 0
-        self.more = self.count > limit
+        counted = self.items[0].excerpt_of if self.items else 0
+        self.count = min(counted, MAX_COUNTED_MATCHES)
+        self.more_than_counted = counted > MAX_COUNTED_MATCHES
+        self.more = counted > limit
 
 
 class PreviewableDetailView(DetailView):

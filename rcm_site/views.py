@@ -20,7 +20,7 @@ from people.models import Country, Organization, Person
 
 from . import page_cache, search, uploads
 from .exports import schema
-from .pages import MAX_QUERY_LENGTH
+from .pages import MAX_QUERY_LENGTH, MatchesPaginator
 from .publishing import published_q
 
 # name: (title, list page, CSV, JSON, columns)
@@ -231,10 +231,14 @@ class SearchView(TemplateView):
     def section(self, title, model, list_url, shape, query):
         ranked = search.ranked_ids(model, query, self.per_section + SPARE_RESULTS)
         found = shape(model.objects.published()).filter(pk__in=ranked).in_bulk()
+        matches = MatchesPaginator(
+            model.objects.published().search(query), self.per_section
+        )
         return {
             "title": title,
             "kind": model._meta.model_name,
             "items": [found[pk] for pk in ranked if pk in found][: self.per_section],
-            "count": model.objects.published().search(query).count(),
+            "count": matches.count,
+            "more_than_counted": matches.more_than_counted,
             "list_url": reverse(list_url),
         }

@@ -213,3 +213,38 @@ def test_each_kind_has_its_own_range_of_entry_ids():
     # An id past the range would land among another kind's entries.
     with pytest.raises(ValueError):
         search.entry(Statement, last - first + 1, "words")
+
+
+def test_a_common_word_is_counted_up_to_a_bound_and_listed_up_to_it(
+    client, monkeypatch
+):
+    """Counting every match of a word in a fifth of the statements cost more than the
+    page; lists, excerpts and the search page say "more than" beyond the bound."""
+    monkeypatch.setattr("rcm_site.pages.MAX_COUNTED_MATCHES", 10)
+    topic = f.TopicFactory(slug="return")
+    for n in range(12):
+        f.StatementFactory(text=f"Reintegración number {n}.").topics.add(topic)
+    f.StatementFactory(text="Something else entirely.").topics.add(topic)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/statements/?q=reintegracion")
+    assert len(response.context["object_list"]) == 10
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(")]
+    assert len(counts) == 1 and counts[0].endswith("LIMIT 11) subquery")
+    assert (
+        "More than 10 results: the first 10 are listed. Add a filter or another word "
+        "to find the others." in page_text(response)
+    )
+    assert "1 result" in page_text(client.get("/en/statements/?q=reintegracion+11"))
+
+    text = page_text(client.get("/en/search/?q=reintegracion"))
+    assert "Statements (more than 10)" in text
+    assert "All of them, in a list to narrow down" in text
+    assert "Statements (1)" in page_text(client.get("/en/search/?q=entirely"))
+
+    with CaptureQueriesContext(connection) as queries:
+        topic_page = page_text(client.get("/en/topics/return/"))
+    assert "See more than 10 statements" in topic_page
+    assert all("LIMIT 11)" in q["sql"] for q in queries if "COUNT(" in q["sql"])
+    monkeypatch.setattr("rcm_site.pages.MAX_COUNTED_MATCHES", 13)
+    assert "See all 13 statements" in page_text(client.get("/en/topics/return/"))

@@ -230,6 +230,13 @@ class Statement(Translated, UUIDKeyed, Publishable):
                 fields=["country", "-said_on", "order", "id", "public_at"],
                 name="statement_country_public",
             ),
+            # A meeting's page shows its first twenty in the order said: read so, the
+            # speakers, posts and organizations of those twenty are joined, not of
+            # all its statements (a hundred at the busiest) before sorting them.
+            models.Index(
+                fields=["event", "order", "id", "public_at"],
+                name="statement_meeting_public",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
