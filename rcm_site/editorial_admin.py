@@ -307,7 +307,7 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
         if "publication_state" in columns:
-            columns.insert(columns.index("publication_state") + 1, "review_column")
+            columns.append("review_column")
         return columns
 
     def get_readonly_fields(self, request, obj=None):

@@ -186,15 +186,16 @@ def test_the_to_review_list_newest_first_with_who_when_and_what_changed(
 ):
     editor = Client()
     editor.force_login(staff("edna", "Editor"))
-    organization = f.OrganizationFactory(name="Old Name")
-    organization.publication_status = "draft"
-    organization.save()
-    organization.name = "New Name"
-    organization.website = "https://example.org"
-    organization.save()
-    person = f.PersonFactory(
-        given_name="Zoe", family_name="Zamora", publication_status="draft"
+    organization = f.OrganizationFactory(
+        name="Zeta Agency", publication_status="draft", publish_at=None
     )
+    # Published once, then taken back and edited: the list names the fields changed
+    # since, by their names on the form, a translated one once.
+    person = f.PersonFactory(given_name="Zoe", family_name="Zamora")
+    person.publication_status = "draft"
+    person.save()
+    person.given_name, person.bio = "Zoë", "Director since 2019."
+    person.save()
     event = draft_meeting(title="Zeta Meeting")
     for record, url, day in [
         (organization, reverse("admin:people_organization_changelist"), 1),
@@ -209,10 +210,10 @@ def test_the_to_review_list_newest_first_with_who_when_and_what_changed(
     response = client.get(TO_REVIEW)
     rows = result_rows(response)
     assert rows[0].startswith("Zeta Meeting meeting edna March 3, 2026")
-    assert rows[1].startswith("Zoe Zamora person edna March 2, 2026")
-    assert rows[2].startswith("New Name organization edna March 1, 2026")
+    assert rows[1].startswith("Zoë Zamora person edna March 2, 2026")
+    assert rows[2].startswith("Zeta Agency organization edna March 1, 2026")
     assert "New: never published" in rows[0]
-    assert "name, website" in rows[2]
+    assert "biography, given name Ready for review" in rows[1]
     assert "Publish, schedule or send back" in rows[0]
 
     index = client.get(reverse("admin:index"))
