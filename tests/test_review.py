@@ -384,6 +384,29 @@ def test_publishing_a_meeting_on_its_form_warns_of_the_drafts_it_names(
     assert publish_url(event) in response.content.decode()
 
 
+def test_publishing_a_statement_offers_its_draft_speaker(client, publisher):
+    speaker = f.PersonFactory(
+        given_name="Zoe",
+        family_name="Zamora",
+        publication_status="draft",
+        publish_at=None,
+    )
+    statement = f.StatementFactory(
+        speaker=speaker,
+        text="Zeta words on return.",
+        publication_status="draft",
+        publish_at=None,
+    )
+    changelist = reverse("admin:events_statement_changelist")
+    selected = {"action": "publish_now", "_selected_action": [statement.pk]}
+    assert "Person: Zoe Zamora" in page_text(client.post(changelist, selected))
+    client.post(changelist, {**selected, "_publish_all": "1"})
+    client.logout()
+    page = page_text(client.get(statement.get_absolute_url()))
+    assert "Zeta words on return." in page
+    assert "Zoe Zamora" in page
+
+
 @REAL_TRANSACTIONS
 def test_a_failure_midway_publishes_nothing(client, monkeypatch):
     client.force_login(staff("paco", "Publisher"))
