@@ -4,10 +4,15 @@ save over someone else's newer edit."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.http import Http404
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -17,6 +22,9 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
+from . import review
+from .enums import ReviewState
+from .models import ReviewRequest
 from .publishing import PublicationStatus
 
 
@@ -65,6 +73,70 @@ class VersionCheckForm(forms.ModelForm):
             .values_list("version", flat=True)
             .first()
         )
+
+
+class PublishableForm(VersionCheckForm):
+    """Besides the record, what an editor says to the publishers: the draft is ready,
+    and when they suggest it becomes public."""
+
+    ready_for_review = forms.BooleanField(
+        label=_("Ready for review"),
+        required=False,
+        help_text=_(
+            "Tick when the draft is finished: the publishers are told and decide. "
+            "Untick to take it back."
+        ),
+    )
+    proposed_publish_at = forms.SplitDateTimeField(
+        label=_("Proposed publish time"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=_(
+            "When you suggest it becomes public, in the site's time zone; empty for "
+            "as soon as a publisher publishes it."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "ready_for_review" in self.fields:
+            latest = review.latest_review(self.instance)
+            if latest is not None and latest.state == ReviewState.READY:
+                self.fields["ready_for_review"].initial = True
+                self.fields["proposed_publish_at"].initial = latest.proposed_publish_at
+
+
+REVIEW_FIELDS = {"ready_for_review", "proposed_publish_at"}
+
+
+class PublishForm(forms.Form):
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publish at"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=_(
+            "Empty to publish now; a future time schedules it. Filled in with the "
+            "time the editor proposed, if any."
+        ),
+    )
+    comment = forms.CharField(
+        label=_("Comment for the editor"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed to send the record back: what should change."),
+    )
+
+
+def to_review_url():
+    return (
+        reverse("admin:rcm_site_reviewrequest_changelist")
+        + f"?state__exact={ReviewState.READY}"
+    )
+
+
+def names(records):
+    """ "meeting Zeta Meeting; person Zoe Zamora": records of any kinds, named."""
+    return "; ".join(f"{record._meta.verbose_name} {record}" for record in records)
 
 
 def may_publish(request, model):
@@ -162,14 +234,24 @@ class PublicationFieldsReadOnly:
 class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin):
     """Every publishable record has translated fields (modeltranslation's admin shows
     them side by side). PublicationFieldsReadOnly comes first: modeltranslation's
-    get_readonly_fields does not call the next class's."""
+    get_readonly_fields does not call the next class's.
 
-    form = VersionCheckForm
-    actions = ["publish_now", "unpublish"]
+    The publication fieldset differs by who opens the form: a publisher sets the
+    state and time, an editor sees them and says the draft is ready for review."""
+
+    form = PublishableForm
+    actions = ["publish_now", "unpublish", "submit_for_review"]
     publication_fieldset = (
         _("Publication"),
         {"fields": ["publication_status", "publish_at", "opened_version"]},
     )
+    publisher_fields = ["publication_status", "publish_at", "review_decision"]
+    editor_fields = [
+        "publication_state",
+        "review_state",
+        "ready_for_review",
+        "proposed_publish_at",
+    ]
 
     def has_publish_permission(self, request):
         return may_publish(request, self.model)
@@ -191,6 +273,72 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
             actions.pop("delete_selected", None)
         return actions
 
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name=f"{opts.app_label}_{opts.model_name}_publish",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request):
+        """With the state and comment of each record's latest review request, for
+        the lists' review column."""
+        # The content type by name, joined, not looked up: a list costs the same
+        # number of queries whether or not the content types are cached yet.
+        opts = self.model._meta
+        latest = ReviewRequest.objects.filter(
+            content_type__app_label=opts.app_label,
+            content_type__model=opts.model_name,
+            object_id=OuterRef("pk"),
+        ).order_by("-submitted_at", "-pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                review=Subquery(latest.values("state")[:1]),
+                review_comment=Subquery(latest.values("comment")[:1]),
+            )
+        )
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if "publication_state" in columns:
+            columns.append("review_column")
+        return columns
+
+    def get_readonly_fields(self, request, obj=None):
+        return [
+            *super().get_readonly_fields(request, obj),
+            "publication_state",
+            "review_state",
+            "review_decision",
+        ]
+
+    def get_fieldsets(self, request, obj=None):
+        if self.has_publish_permission(request):
+            fields = self.publisher_fields
+        elif obj is not None and obj.publication_status == PublicationStatus.PUBLISHED:
+            fields = self.editor_fields[:2]
+        else:
+            fields = self.editor_fields
+        return [
+            (name, {**options, "fields": [*fields, "opened_version"]})
+            if "opened_version" in options["fields"]
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if self.has_publish_permission(request):
+            for name in REVIEW_FIELDS:
+                form.base_fields.pop(name, None)
+        return form
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # The version check's row lock needs a transaction to the end of the save:
         # Django's change view opens one, django-simple-history's restore view not.
@@ -207,27 +355,205 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
         # Saving an unchanged record would only add an empty version to its history
         # and refuse the forms others have open. (A restored version also leaves its
         # form unchanged, but it is older than the stored record, so it is saved.)
-        if change and not form.has_changed() and obj.version == obj.stored_version():
-            return
-        keep_publication_state(request, obj)
-        super().save_model(request, obj, form, change)
+        record_changed = set(form.changed_data) - REVIEW_FIELDS
+        if not change or record_changed or obj.version != obj.stored_version():
+            keep_publication_state(request, obj)
+            super().save_model(request, obj, form, change)
+        if self.has_publish_permission(request):
+            review.close_reviews([obj], request.user)
+        elif obj.publication_status == PublicationStatus.DRAFT:
+            self.save_review(request, obj, form)
+
+    def save_review(self, request, obj, form):
+        if form.cleaned_data.get("ready_for_review"):
+            review.submit(
+                obj,
+                request.user,
+                form.cleaned_data.get("proposed_publish_at"),
+                self.publish_url(request, obj),
+            )
+        elif "ready_for_review" in form.changed_data:
+            review.withdraw(obj, request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        if self.has_publish_permission(request) and (
+            obj.publication_status == PublicationStatus.PUBLISHED
+        ):
+            drafts = obj.drafts_named()
+            if drafts:
+                self.message_user(
+                    request,
+                    format_html(
+                        '{} {} <a href="{}">{}</a>',
+                        _(
+                            "Published without the drafts it names, which its page "
+                            "leaves out until they are published too:"
+                        ),
+                        names(drafts),
+                        self.publish_url(request, obj),
+                        _("Publish them too"),
+                    ),
+                    messages.WARNING,
+                )
+
+    def publish_url(self, request, obj):
+        opts = self.model._meta
+        return request.build_absolute_uri(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_publish",
+                args=[obj.pk],
+                current_app=self.admin_site.name,
+            )
+        )
+
+    def publish_view(self, request, object_id):
+        """Publish or schedule one record, with the drafts it names or alone, or send
+        its review request back to the editor with a comment."""
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(_("No such record."))
+        open_review = ReviewRequest.objects.of(obj).open().first()
+        # A scheduled record keeps its time unless changed; one already public
+        # publishes the drafts it names now.
+        proposed = (
+            obj.publish_at
+            if obj.is_scheduled()
+            else getattr(open_review, "proposed_publish_at", None)
+        )
+        form = PublishForm(request.POST or None, initial={"publish_at": proposed})
+        if open_review is None:
+            del form.fields["comment"]
+        drafts = review.drafts_to_publish([obj])
+        if request.method == "POST" and form.is_valid():
+            if "_send_back" in request.POST:
+                if open_review is None:
+                    form.add_error(None, _("This record is not waiting for review."))
+                elif not form.cleaned_data.get("comment"):
+                    form.add_error("comment", _("Say what the editor should change."))
+                else:
+                    review.send_back(
+                        open_review, request.user, form.cleaned_data["comment"]
+                    )
+                    self.message_user(
+                        request,
+                        _("Sent back to the editor: %(record)s") % {"record": obj},
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(to_review_url())
+            else:
+                alone = "_publish_alone" in request.POST
+                when = form.cleaned_data["publish_at"]
+                review.publish([obj] if alone else [obj, *drafts], request.user, when)
+                self.report_published([obj], drafts, alone, request, when)
+                return HttpResponseRedirect(
+                    reverse(
+                        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist"
+                    )
+                )
+        return self.publish_page(
+            request,
+            [obj],
+            drafts,
+            form=form,
+            review=open_review,
+            changes=review.changes_since_published(obj),
+        )
+
+    def publish_page(self, request, records, drafts, **context):
+        opts = self.model._meta
+        return TemplateResponse(
+            request,
+            "admin/rcm_site/publish.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Publish"),
+                "opts": opts,
+                "records": records,
+                "drafts": drafts,
+                "draft_rows": [
+                    (
+                        draft._meta.verbose_name,
+                        draft,
+                        reverse(
+                            f"admin:{draft._meta.app_label}_{draft._meta.model_name}_change",
+                            args=[draft.pk],
+                        ),
+                    )
+                    for draft in drafts
+                ],
+                **context,
+            },
+        )
+
+    def report_published(self, records, drafts, alone, request, when=None):
+        when = when or timezone.now()
+        if when > timezone.now():
+            message = _("Scheduled for %(when)s: %(records)s") % {
+                "when": date_format(timezone.localtime(when), "DATETIME_FORMAT"),
+                "records": names(records),
+            }
+        else:
+            message = _("Published: %(records)s") % {"records": names(records)}
+        if drafts and not alone:
+            message += " " + ngettext(
+                "With it, %(count)d draft it names: %(drafts)s",
+                "With them, %(count)d drafts they name: %(drafts)s",
+                len(drafts),
+            ) % {"count": len(drafts), "drafts": names(drafts)}
+        self.message_user(request, message, messages.SUCCESS)
+        if drafts and alone:
+            self.message_user(
+                request,
+                _(
+                    "These drafts stay hidden, and its page does not name them until "
+                    "they are published: %(drafts)s"
+                )
+                % {"drafts": names(drafts)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Publish selected now"), permissions=["publish"])
     def publish_now(self, request, queryset):
-        changed = 0
-        for obj in queryset:
-            if not obj.is_published():
-                obj.publication_status, obj.publish_at = (
-                    PublicationStatus.PUBLISHED,
-                    timezone.now(),
-                )
-                obj._history_user = request.user
-                obj.save()
-                changed += 1
+        """Publishes the selected records; when they name drafts, first asks whether
+        to publish those with them (as delete asks before deleting)."""
+        records = [obj for obj in queryset if not obj.is_published()]
+        drafts = review.drafts_to_publish(records)
+        decided = {"_publish_all", "_publish_alone"} & set(request.POST)
+        if drafts and not decided:
+            return self.publish_page(
+                request,
+                records,
+                drafts,
+                selected=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
+            )
+        alone = "_publish_alone" in request.POST
+        review.publish(records if alone else [*records, *drafts], request.user)
+        if records:
+            self.report_published(records, drafts, alone, request)
+        else:
+            self.message_user(request, _("Nothing to publish."), messages.INFO)
+
+    @admin.action(description=_("Submit selected for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        submitted = 0
+        for obj in queryset.filter(publication_status=PublicationStatus.DRAFT):
+            if obj.review == ReviewState.READY:
+                continue
+            review.submit(obj, request.user, None, self.publish_url(request, obj))
+            submitted += 1
         self.message_user(
             request,
-            ngettext("%d record published.", "%d records published.", changed)
-            % changed,
+            ngettext(
+                "%d draft submitted for review.",
+                "%d drafts submitted for review.",
+                submitted,
+            )
+            % submitted,
             messages.SUCCESS,
         )
 
@@ -254,6 +580,56 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
             when = date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT")
             return _("Scheduled for %(when)s") % {"when": when}
         return _("Draft")
+
+    @admin.display(description=_("Review"))
+    def review_column(self, obj):
+        if obj.publication_status != PublicationStatus.DRAFT:
+            return ""
+        if obj.review == ReviewState.READY:
+            return _("Ready for review")
+        if obj.review == ReviewState.SENT_BACK:
+            return _("Sent back: %(comment)s") % {"comment": obj.review_comment}
+        return ""
+
+    @admin.display(description=_("Review"))
+    def review_state(self, obj):
+        latest = review.latest_review(obj) if obj.pk else None
+        if latest is None:
+            return _("Not submitted for review.")
+        context = {
+            "who": latest.submitted_by or "",
+            "when": date_format(
+                timezone.localtime(latest.submitted_at), "DATETIME_FORMAT"
+            ),
+            "decider": latest.decided_by or "",
+            "decided": date_format(
+                timezone.localtime(latest.decided_at or latest.submitted_at),
+                "DATETIME_FORMAT",
+            ),
+            "comment": latest.comment,
+        }
+        return {
+            ReviewState.READY: _("Submitted for review by %(who)s, %(when)s."),
+            ReviewState.SENT_BACK: _(
+                "Sent back by %(decider)s, %(decided)s: %(comment)s"
+            ),
+            ReviewState.PUBLISHED: _("Published by %(decider)s, %(decided)s."),
+            ReviewState.WITHDRAWN: _("Taken back from review, %(decided)s."),
+        }[latest.state] % context
+
+    @admin.display(description=_("Review"))
+    def review_decision(self, obj):
+        """The review state, and for a saved record the way to publish it with the
+        drafts it names, schedule it, or send it back."""
+        if not obj.pk:
+            return self.review_state(obj)
+        opts = self.model._meta
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            self.review_state(obj),
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_publish", args=[obj.pk]),
+            _("Publish, schedule or send back…"),
+        )
 
     @admin.display(description=_("Page"))
     def page_link(self, obj):

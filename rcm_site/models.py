@@ -1,4 +1,11 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .enums import ReviewState
 
 
 class SearchEntry(models.Model):
@@ -41,3 +48,71 @@ class CacheVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state=ReviewState.READY)
+
+    def of(self, record):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+        )
+
+
+class ReviewRequest(models.Model):
+    """An editor's "this draft is ready": one row per submission, beside the record
+    rather than a state of it, so that published() and what the public sees do not
+    change at all (docs/editing.md). A record's latest request is its review state."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.BigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    state = models.CharField(
+        _("state"), max_length=10, choices=ReviewState, default=ReviewState.READY
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    proposed_publish_at = models.DateTimeField(
+        _("proposed publish time"), null=True, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    objects = ReviewRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "-submitted_at"],
+                name="review_of_record",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state="ready"),
+                name="review_one_open_per_record",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} ({self.state})"

@@ -162,6 +162,11 @@ class Publishable(models.Model):
             .first()
         )
 
+    def drafts_named(self):
+        """The drafts this record names, which its pages leave out until they are
+        published too: offered to the publisher with it (rcm_site.review)."""
+        return []
+
     def is_published(self):
         return (
             self.publication_status == PublicationStatus.PUBLISHED

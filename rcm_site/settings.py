@@ -302,6 +302,24 @@ AXES_RESET_ON_SUCCESS = True
 # would be the proxy, and five bad logins from anyone would lock any account.
 AXES_CLIENT_IP_CALLABLE = "rcm_site.client_address.client_address"
 
+# Mail: publishers are told when a draft is ready for review (rcm_site.review). Without
+# DJANGO_EMAIL_HOST, as in development, each message is written to the console (the
+# service's log) instead of being sent.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Fixtures are *.fixture files, read with messages that name what is wrong.
 SERIALIZATION_MODULES = {"fixture": "rcm_site.serializers"}
 

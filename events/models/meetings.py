@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Country, Organization
+from people.models import Country, Organization, Person
 from rcm_site import search
 from rcm_site.dates import days_shown
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
-from rcm_site.publishing import Publishable, PublishableQuerySet
+from rcm_site.publishing import PublicationStatus, Publishable, PublishableQuerySet
 from rcm_site.translated import SiteTranslatedField, Translated, translation_notice
 
 from ..enums import (
@@ -380,6 +380,41 @@ class Event(Translated, SlugKeyed, Publishable):
     def card_image(self):
         """The first photo that has a file, for link previews (photos prefetched)."""
         return next((photo.image for photo in self.photos.all() if photo.image), None)
+
+    def drafts_named(self):
+        """What the meeting's page would name but leaves out while it is a draft: its
+        body and presidency, the organizations and people in its roles, programme,
+        statements, media contacts, resources and sources, and its statements."""
+        draft = Q(publication_status=PublicationStatus.DRAFT)
+        organizations = Organization.objects.filter(
+            draft,
+            Q(pk__in=self.roles.values("organization"))
+            | Q(pk__in=self.participations.values("position__organization"))
+            | Q(pk__in=self.statements.values("organization"))
+            | Q(pk__in=self.statements.values("position__organization"))
+            | Q(pk__in=self.media_contacts.values("organization"))
+            | Q(pk__in=self.resources.values("issuers"))
+            | Q(pk__in=self.sources.values("publisher"))
+            | Q(pk__in=self.roles.values("cited_source__publisher"))
+            | Q(pk__in=self.key_figures.values("cited_source__publisher")),
+        )
+        people = Person.objects.filter(
+            draft,
+            Q(pk__in=self.participations.values("person"))
+            | Q(pk__in=self.statements.values("speaker"))
+            | Q(pk__in=self.media_contacts.values("person")),
+        )
+        named = [self.rcm_body, self.presidency]
+        return [
+            *(
+                record
+                for record in named
+                if record and record.publication_status == PublicationStatus.DRAFT
+            ),
+            *organizations,
+            *people,
+            *self.statements.filter(draft),
+        ]
 
     def clean(self):
         super().clean()

@@ -18,6 +18,7 @@ from people.models import Country, Organization, Person, Position
 from rcm_site import search
 from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
 from rcm_site.publishing import (
+    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     lock_publication,
@@ -270,6 +271,16 @@ class Statement(Translated, UUIDKeyed, Publishable):
 
     def named_public_at(self):
         return public_at(self, self.event, self.speaker, self.organization)
+
+    def drafts_named(self):
+        """The drafts that keep it hidden while they are drafts (public_at): its
+        meeting, speaker and organization."""
+        return [
+            record
+            for record in (self.event, self.speaker, self.organization)
+            if record is not None
+            and record.publication_status == PublicationStatus.DRAFT
+        ]
 
     def fill_attribution(self):
         """Where left empty, the organization from the post, and the country from the
