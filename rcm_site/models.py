@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -41,3 +42,25 @@ class CacheVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class Presence(models.Model):
+    """Someone with a record's change form open (rcm_site.presence)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # "events.event:12": the model's label and the record's key.
+    record = models.CharField(max_length=150)
+    since = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record", "user"], name="presence_one_per_user_and_record"
+            )
+        ]
+
+    def __str__(self):
+        return self.record
