@@ -49,11 +49,10 @@ def leave(user, obj):
 
 
 def notices(user, obj):
-    """What `user` is told about the others who have `obj` open."""
+    """What `user`, just marked, is told about the others who have `obj` open."""
+    # Marks gone stale were deleted by the mark() that comes first.
     others = (
-        Presence.objects.filter(
-            record=record_key(obj), seen_at__gte=timezone.now() - EXPIRY
-        )
+        Presence.objects.filter(record=record_key(obj))
         .exclude(user=user)
         .select_related("user")
         .order_by("since")

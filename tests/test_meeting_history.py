@@ -204,6 +204,8 @@ def test_a_save_changing_only_inline_records_is_an_entry_and_a_new_version(
     event, _participation, statement = meeting
     version, entries = event.version, event.history.count()
     statement.refresh_from_db()
+    # An editor's form has no publication fields: the meeting's own are unchanged.
+    client.force_login(staff("edna", "Editor"))
     response = client.post(
         reverse(CHANGE_EVENT, args=[event.pk]),
         event_form(
