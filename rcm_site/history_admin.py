@@ -60,12 +60,13 @@ class HistoryViews:
         choices as the forms show them, and, for a record with inline records, theirs
         made in the same save."""
         records = list(historical_records)
-        for current, previous in itertools.pairwise(records):
+        values = [shown_values(record) for record in records]
+        for (current, now), (_previous, then) in itertools.pairwise(
+            zip(records, values, strict=True)
+        ):
             current.history_delta_changes = [
                 {"field": label, "old": old, "new": new}
-                for label, old, new, changed in compare_rows(
-                    shown_values(previous), shown_values(current)
-                )
+                for label, old, new, changed in compare_rows(then, now)
                 if changed
             ]
         parts = self.history_parts()

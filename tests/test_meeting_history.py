@@ -237,6 +237,10 @@ def test_two_versions_compare_side_by_side(publisher, client, meeting):
         text
     )
     assert response.content.decode().count('class="changed"') == 3
+    # The first version, made outside the admin, has no recorded author.
+    first = event.history.earliest()
+    response = client.get(url, {"old": first.history_id, "new": new.history_id})
+    assert "(not recorded)" in page_text(response)
 
     for bad in ({}, {"old": "x", "new": new.history_id}, {"old": 0, "new": 0}):
         response = client.get(url, bad)
