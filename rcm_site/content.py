@@ -12,6 +12,8 @@ import simple_history
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from .history import SavedTogether, SaveGroupedRecords
+
 models = []
 
 
@@ -24,10 +26,17 @@ def changed(sender, using, action="post_save", **kwargs):
 
 def register(model, **history):
     """Make `model` content; `history` takes django-simple-history's options
-    (m2m_fields, excluded_fields). Called once modeltranslation has added the
-    translated columns, which the history then copies: a HistoricalRecords field on
-    the class would make the history when the class is made, without them."""
-    simple_history.register(model, app=model._meta.app_label, **history)
+    (m2m_fields, excluded_fields), and its rows are filed by save (rcm_site.history).
+    Called once modeltranslation has added the translated columns, which the history
+    then copies: a HistoricalRecords field on the class would make the history when
+    the class is made, without them."""
+    simple_history.register(
+        model,
+        app=model._meta.app_label,
+        records_class=SaveGroupedRecords,
+        bases=[SavedTogether],
+        **history,
+    )
     label = model._meta.label
     post_save.connect(changed, sender=model, dispatch_uid=f"pages-{label}")
     post_delete.connect(changed, sender=model, dispatch_uid=f"pages-del-{label}")

@@ -25,7 +25,9 @@ from simple_history.models import is_historic
 from . import review
 from .enums import ReviewState
 from .models import ReviewRequest
-from .publishing import PublicationStatus
+from .history_admin import HistoryViews
+from .presence import PresenceAdmin
+from .publishing import PublicationStatus, Publishable
 
 
 class VersionCheckForm(forms.ModelForm):
@@ -191,10 +193,22 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's admin, answering 404 rather than 500 to an address
-    or a prefilled value that is not a key (/admin/…/1/change/history/,
-    /add/?speaker=abc)."""
+class HistoryAdmin(PresenceAdmin, HistoryViews, SimpleHistoryAdmin):
+    """django-simple-history's admin, with the history of the records edited inline
+    (rcm_site.history_admin) and a notice of who else has the form open
+    (rcm_site.presence), answering 404 rather than 500 to an address or a prefilled
+    value that is not a key (/admin/…/1/change/history/, /add/?speaker=abc)."""
+
+    def may_remove_restored(self, request, record):
+        return not (
+            isinstance(record, Publishable)
+            and record.publication_status == PublicationStatus.PUBLISHED
+            and not may_publish(request, type(record))
+        )
+
+    def prepare_restored(self, request, record):
+        if isinstance(record, Publishable):
+            keep_publication_state(request, record)
 
     def history_view(self, request, object_id, extra_context=None):
         try:

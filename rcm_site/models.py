@@ -116,3 +116,25 @@ class ReviewRequest(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} ({self.state})"
+
+
+class Presence(models.Model):
+    """Someone with a record's change form open (rcm_site.presence)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # "events.event:12": the model's label and the record's key.
+    record = models.CharField(max_length=150)
+    since = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record", "user"], name="presence_one_per_user_and_record"
+            )
+        ]
+
+    def __str__(self):
+        return self.record
