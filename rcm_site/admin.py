@@ -32,6 +32,14 @@ class ReviewRequestAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("record")
 
+    def get_list_display(self, request):
+        # Editors follow their submissions here; only those who may publish decide.
+        columns = super().get_list_display(request)
+        permissions = request.user.get_all_permissions()
+        if not any(name.split(".")[1].startswith("publish_") for name in permissions):
+            columns = [column for column in columns if column != "decide_link"]
+        return columns
+
     def has_add_permission(self, request):
         return False
 

@@ -24,8 +24,8 @@ from simple_history.models import is_historic
 
 from . import review
 from .enums import ReviewState
-from .models import ReviewRequest
 from .history_admin import HistoryViews
+from .models import ReviewRequest
 from .presence import PresenceAdmin
 from .publishing import PublicationStatus, Publishable
 

@@ -168,6 +168,10 @@ def test_an_editor_submits_from_the_list_but_cannot_publish_even_by_crafted_post
 
     assert client.get(publish_url(event)).status_code == 403
     assert client.post(publish_url(event), {"_publish_all": "1"}).status_code == 403
+    # The to-review list shows the editor their submission, with no link to a 403.
+    to_review = client.get(TO_REVIEW).content.decode()
+    assert "Zeta Meeting" in to_review
+    assert publish_url(event) not in to_review
     client.post(
         EVENTS,
         {"action": "publish_now", "_selected_action": [event.pk], "_publish_all": "1"},
