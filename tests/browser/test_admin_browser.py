@@ -174,3 +174,49 @@ def test_a_statement_is_added_by_keyboard_in_a_few_dozen_key_presses(
     assert event.statements.count() == statements + 1
     print(f"key presses to add a statement: {presses}")
     assert presses <= 60
+
+
+def test_a_failed_add_in_a_popup_is_reported_beside_the_field_that_opened_it(
+    live_server, context, editor
+):
+    speaker = factories.PersonFactory(given_name="Ana", family_name="Ruiz")
+    factories.OrganizationFactory(name="Ministry of Labour", slug="ministry-of-labour")
+    page = context.new_page()
+    log_in(context, live_server, editor)
+    page.goto(live_server.url + reverse("admin:events_statement_add"))
+
+    # The post's "+" adds a post for the speaker chosen.
+    choose(page, "id_speaker", "Ruiz", "Ana Ruiz")
+    with page.expect_popup() as opened:
+        page.click("#add_id_position")
+    popup = opened.value
+    popup.wait_for_load_state()
+    assert popup.locator("#id_person").input_value() == str(speaker.pk)
+    popup.close()
+
+    with page.expect_popup() as opened:
+        page.click("#add_id_organization")
+    popup = opened.value
+    popup.fill("#id_name_en", "Ministry of Labour")
+    popup.select_option("#id_kind", "government")
+    popup.locator("input[name=_save]").click()
+    popup.locator(".errornote").wait_for()
+    note = page.locator("#id_organization_popup_errors")
+    note.wait_for()
+    assert "Not added" in note.inner_text()
+    assert "slug already exists" in note.inner_text()
+
+
+def test_only_a_date_with_a_time_warns_of_the_time_zone(
+    live_server, browser, publisher
+):
+    # The server's zone is America/Costa_Rica; the browser's, seven hours ahead.
+    context = browser.new_context(timezone_id="Europe/Madrid")
+    page = context.new_page()
+    log_in(context, live_server, publisher)
+    page.goto(live_server.url + reverse("admin:events_event_add"))
+    page.wait_for_load_state("load")
+    warnings = page.locator(".timezonewarning")
+    assert warnings.count() > 0  # beside the publish time
+    assert page.locator(":not(.datetime) > .timezonewarning").count() == 0
+    context.close()
