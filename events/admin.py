@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
-    TranslationTabularInline,
 )
 
 from rcm_site.editorial_admin import (
@@ -105,10 +104,11 @@ class SourceAdmin(HistoryAdmin):
     date_hierarchy = "date"
 
 
-class EventOrganizationInline(TranslationTabularInline):
+class EventOrganizationInline(TranslationStackedInline):
     model = EventOrganization
     extra = 0
     classes = ["collapse"]
+    fields = [("organization", "role"), "note", "cited_source"]
     autocomplete_fields = ["organization", "cited_source"]
 
     def get_queryset(self, request):
@@ -201,17 +201,19 @@ class StatementInline(
         )
 
 
-class KeyFigureInline(TranslationTabularInline):
+class KeyFigureInline(TranslationStackedInline):
     model = KeyFigure
     extra = 0
     classes = ["collapse"]
+    fields = ["value", "label", ("source", "order"), "cited_source"]
     autocomplete_fields = ["cited_source"]
 
 
-class KeyPointInline(TranslationTabularInline):
+class KeyPointInline(TranslationStackedInline):
     model = KeyPoint
     extra = 0
     classes = ["collapse"]
+    fields = [("kind", "order"), "text"]
 
 
 class PhotoInline(TranslationStackedInline):
@@ -232,10 +234,11 @@ class DocumentInline(SessionsOfThisMeeting, TranslationStackedInline):
     ]
 
 
-class MediaContactInline(admin.TabularInline):
+class MediaContactInline(admin.StackedInline):
     model = MediaContact
     extra = 0
     classes = ["collapse"]
+    fields = [("person", "organization"), ("office", "phone", "email", "order")]
     autocomplete_fields = ["person", "organization"]
 
 
