@@ -43,8 +43,18 @@
                 continue;
             }
             for (const box of container.querySelectorAll(
-                '.select2-selection, .select2-search__field, .select2-selection__rendered[role="textbox"]'
+                '.select2-search__field, .select2-selection__rendered[role="textbox"]'
             )) {
+                box.setAttribute('aria-label', text);
+            }
+            // The box itself is named by its label and then the choice shown in it.
+            const box = container.querySelector('.select2-selection');
+            const label = select.id && document.querySelector(`label[for="${select.id}"]`);
+            const shown = container.querySelector('.select2-selection__rendered[id]');
+            if (box && label && shown) {
+                label.id = label.id || `${select.id}-label`;
+                box.setAttribute('aria-labelledby', `${label.id} ${shown.id}`);
+            } else if (box) {
                 box.setAttribute('aria-label', text);
                 box.removeAttribute('aria-labelledby');
             }
