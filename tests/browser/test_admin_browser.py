@@ -54,7 +54,7 @@ def test_an_editor_enters_a_meeting_and_a_publisher_publishes_it(
     page.select_option("#id_participations-0-role", "speaker")
     # The post autocomplete offers the chosen person's posts only.
     page.locator("#id_participations-0-position + .select2 .select2-selection").click()
-    options = page.locator(".select2-results__option")
+    options = page.locator(".select2-results__option:not(.loading-results)")
     options.first.wait_for()
     assert options.all_inner_texts() == [str(post)]
     options.first.click()
@@ -163,7 +163,9 @@ def test_a_statement_is_added_by_keyboard_in_a_few_dozen_key_presses(
     )
     press("Enter")
     type_text("Ruiz")
-    page.locator(".select2-results__option", has_text="Ana Ruiz").wait_for()
+    page.locator(
+        ".select2-results__option--highlighted", has_text="Ana Ruiz"
+    ).wait_for()
     press("Enter")
     press("Tab", until=f"#id_{row}-text_en")
     type_text("We agree.")
