@@ -3,15 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
-    TranslationTabularInline,
 )
 
 from rcm_site.editorial_admin import (
     HistoryAdmin,
+    PostOfChosenPerson,
     PublicationFieldsReadOnly,
     PublicationStateFilter,
     PublishableAdmin,
     VersionCheckForm,
+    WhereUsedAdmin,
     keep_publication_state,
     may_publish,
 )
@@ -51,7 +52,7 @@ class StatementTextInEitherLanguage:
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin, HistoryAdmin):
+class TopicAdmin(WhereUsedAdmin, TranslationAdmin, HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -65,7 +66,7 @@ class SectorAdmin(TranslationAdmin, HistoryAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(TranslationAdmin, HistoryAdmin):
+class ResourceAdmin(WhereUsedAdmin, TranslationAdmin, HistoryAdmin):
     list_display = ["title", "short_title", "kind", "issued_by", "year"]
     list_filter = ["kind", "issuers"]
     search_fields = [
@@ -103,9 +104,11 @@ class SourceAdmin(HistoryAdmin):
     date_hierarchy = "date"
 
 
-class EventOrganizationInline(TranslationTabularInline):
+class EventOrganizationInline(TranslationStackedInline):
     model = EventOrganization
     extra = 0
+    classes = ["collapse"]
+    fields = [("organization", "role"), "note", "cited_source"]
     autocomplete_fields = ["organization", "cited_source"]
 
     def get_queryset(self, request):
@@ -127,26 +130,26 @@ class SessionsOfThisMeeting:
         return formset
 
 
-class SessionInline(TranslationTabularInline):
+class SessionInline(TranslationStackedInline):
     model = Session
     extra = 0
+    classes = ["collapse"]
     fields = [
-        "date",
-        "start_time",
-        "end_time",
+        ("date", "start_time", "end_time"),
         "title",
         "slug",
-        "format",
+        ("format", "room", "order"),
         "online_link",
-        "room",
-        "order",
     ]
     prepopulated_fields = {"slug": ["title"]}
 
 
-class ParticipationInline(SessionsOfThisMeeting, admin.TabularInline):
+class ParticipationInline(
+    PostOfChosenPerson, SessionsOfThisMeeting, admin.TabularInline
+):
     model = Participation
     extra = 0
+    classes = ["collapse"]
     autocomplete_fields = ["person", "position"]
     fields = ["person", "position", "role", "session", "order"]
 
@@ -159,6 +162,7 @@ class ParticipationInline(SessionsOfThisMeeting, admin.TabularInline):
 
 
 class StatementInline(
+    PostOfChosenPerson,
     SessionsOfThisMeeting,
     StatementTextInEitherLanguage,
     PublicationFieldsReadOnly,
@@ -167,6 +171,8 @@ class StatementInline(
     model = Statement
     form = VersionCheckForm
     extra = 0
+    classes = ["collapse"]
+    person_field = "speaker"
     autocomplete_fields = [
         "speaker",
         "position",
@@ -195,26 +201,32 @@ class StatementInline(
         )
 
 
-class KeyFigureInline(TranslationTabularInline):
+class KeyFigureInline(TranslationStackedInline):
     model = KeyFigure
     extra = 0
+    classes = ["collapse"]
+    fields = ["value", "label", ("source", "order"), "cited_source"]
     autocomplete_fields = ["cited_source"]
 
 
-class KeyPointInline(TranslationTabularInline):
+class KeyPointInline(TranslationStackedInline):
     model = KeyPoint
     extra = 0
+    classes = ["collapse"]
+    fields = [("kind", "order"), "text"]
 
 
 class PhotoInline(TranslationStackedInline):
     model = Photo
     extra = 0
+    classes = ["collapse"]
     fields = ["image", "caption", ("credit", "alt_text", "order")]
 
 
 class DocumentInline(SessionsOfThisMeeting, TranslationStackedInline):
     model = Document
     extra = 0
+    classes = ["collapse"]
     fields = [
         ("kind", "title", "session"),
         ("file", "url"),
@@ -222,9 +234,11 @@ class DocumentInline(SessionsOfThisMeeting, TranslationStackedInline):
     ]
 
 
-class MediaContactInline(admin.TabularInline):
+class MediaContactInline(admin.StackedInline):
     model = MediaContact
     extra = 0
+    classes = ["collapse"]
+    fields = [("person", "organization"), ("office", "phone", "email", "order")]
     autocomplete_fields = ["person", "organization"]
 
 
@@ -271,8 +285,14 @@ class EventAdmin(PublishableAdmin):
         "sources",
     ]
     date_hierarchy = "start_date"
+    # The form's sections fold (<details>), all but the first two, so that it fits a
+    # screen; templates/admin/events/event/change_form.html links to each. An inline
+    # is listed in its section's order.
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "format", "event_status"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "kind", "format", "event_status", "summary"]},
+        ),
         (
             _("When and where"),
             {
@@ -284,33 +304,45 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Within the RCM"), {"fields": [("rcm_body", "presidency")]}),
+        (
+            _("Within the RCM"),
+            {"fields": [("rcm_body", "presidency")], "classes": ["collapse"]},
+        ),
         (
             _("Account"),
             {
                 "fields": [
-                    "summary",
                     "body",
                     ("participant_count", "participant_count_qualifier"),
                     "sectors",
                     "topics",
                     "resources",
-                ]
+                ],
+                "classes": ["collapse"],
             },
         ),
-        (_("Sources"), {"fields": ["sources", "site_translated"]}),
-        PublishableAdmin.publication_fieldset,
+        (
+            _("Sources"),
+            {"fields": ["sources", "site_translated"], "classes": ["collapse"]},
+        ),
+        (
+            PublishableAdmin.publication_fieldset[0],
+            {
+                **PublishableAdmin.publication_fieldset[1],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     inlines = [
-        EventOrganizationInline,
         SessionInline,
+        EventOrganizationInline,
         ParticipationInline,
+        MediaContactInline,
+        StatementInline,
         KeyFigureInline,
         KeyPointInline,
-        StatementInline,
-        PhotoInline,
         DocumentInline,
-        MediaContactInline,
+        PhotoInline,
     ]
 
     def save_formset(self, request, form, formset, change):
@@ -374,7 +406,9 @@ class PresidencyAdmin(PublishableAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
+class StatementAdmin(
+    PostOfChosenPerson, StatementTextInEitherLanguage, PublishableAdmin
+):
     list_display = [
         "__str__",
         "speaker",
@@ -415,7 +449,8 @@ class StatementAdmin(StatementTextInEitherLanguage, PublishableAdmin):
         "references",
         "sources",
     ]
-    date_hierarchy = "publish_at"
+    person_field = "speaker"
+    date_hierarchy = "date"
     fieldsets = [
         (None, {"fields": ["event", "session", "speaker", "position", "organization"]}),
         (None, {"fields": ["text", "kind", "language", "date", "order", "sources"]}),
@@ -442,7 +477,7 @@ class SessionAdmin(TranslationAdmin, HistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(HistoryAdmin):
+class ParticipationAdmin(PostOfChosenPerson, HistoryAdmin):
     list_display = ["person", "event", "role", "session", "position"]
     list_filter = ["role"]
     list_select_related = [

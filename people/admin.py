@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -6,6 +7,7 @@ from rcm_site.editorial_admin import (
     HistoryAdmin,
     PublicationStateFilter,
     PublishableAdmin,
+    WhereUsedAdmin,
 )
 
 from .models import Country, Organization, Person, PersonName, Position
@@ -33,10 +35,11 @@ class PersonNameInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(PublishableAdmin):
+class OrganizationAdmin(WhereUsedAdmin, PublishableAdmin):
+    # The name column carries the acronym: a column of its own did not fit beside
+    # the filters at 1,280 px.
     list_display = [
-        "name",
-        "acronym",
+        "name_and_acronym",
         "kind",
         "country",
         "parent",
@@ -48,16 +51,19 @@ class OrganizationAdmin(PublishableAdmin):
     search_fields = ["name_en", "name_es", "acronym_en", "acronym_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country", "parent"]
-    date_hierarchy = "publish_at"
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "country", "parent"]}),
         (_("About"), {"fields": ["website", "description", "site_translated"]}),
         PublishableAdmin.publication_fieldset,
     ]
 
+    @admin.display(description=_("name"), ordering="name")
+    def name_and_acronym(self, organization):
+        return str(organization)
+
 
 @admin.register(Person)
-class PersonAdmin(PublishableAdmin):
+class PersonAdmin(WhereUsedAdmin, PublishableAdmin):
     list_display = [
         "family_name",
         "given_name",
@@ -72,7 +78,6 @@ class PersonAdmin(PublishableAdmin):
     search_fields = ["family_name", "given_name", "slug", "other_names__name"]
     prepopulated_fields = {"slug": ["given_name", "family_name"]}
     autocomplete_fields = ["country"]
-    date_hierarchy = "publish_at"
     inlines = [PersonNameInline, PositionInline]
     fieldsets = [
         (
@@ -101,6 +106,21 @@ class PositionAdmin(TranslationAdmin, HistoryAdmin):
     ]
     autocomplete_fields = ["person", "organization"]
     date_hierarchy = "start_date"
+
+    def get_search_results(self, request, queryset, search_term):
+        """The post autocomplete beside a person offers that person's posts only
+        (rcm_site.editorial_admin.PostOfChosenPerson sends ?person=)."""
+        queryset, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        person = request.GET.get("person")
+        if person:
+            try:
+                person = Position._meta.get_field("person").to_python(person)
+            except ValidationError:
+                return queryset.none(), False
+            queryset = queryset.filter(person=person)
+        return queryset, may_have_duplicates
 
 
 @admin.register(PersonName)

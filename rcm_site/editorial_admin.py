@@ -22,7 +22,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
-from . import review
+from . import review, usage
 from .enums import ReviewState
 from .history_admin import HistoryViews
 from .models import ReviewRequest
@@ -649,3 +649,36 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
     def page_link(self, obj):
         label = _("View") if obj.is_published() else _("Preview")
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
+
+
+class WhereUsedAdmin:
+    """Lists on the change form and the delete confirmation the records that name this
+    one (rcm_site.usage), so that an editor sees what a merge or a delete touches."""
+
+    change_form_template = "admin/where_used_change_form.html"
+    delete_confirmation_template = "admin/where_used_delete_confirmation.html"
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        if obj is not None and obj.pk:
+            context["where_used"] = usage.where_used(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_delete_form(self, request, context):
+        context["where_used"] = usage.where_used(context["object"])
+        return super().render_delete_form(request, context)
+
+
+class PostOfChosenPerson:
+    """The post ("held then") autocomplete offers only the posts of the person chosen
+    beside it, in the field named person_field: static/js/admin.js sends that person
+    with each search, and the post admin's get_search_results narrows to them."""
+
+    person_field = "person"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "position" and formfield is not None:
+            formfield.widget.attrs["data-forward-person"] = self.person_field
+        return formfield

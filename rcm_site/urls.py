@@ -12,6 +12,7 @@ from .views import (
     HomeView,
     SearchView,
     download_schema,
+    favicon,
     healthz,
     media,
     robots_txt,
@@ -22,6 +23,8 @@ from .views import (
 # reader's language: LocaleMiddleware).
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon),
+    path("favicon.svg", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path(
         "sitemap.xml",

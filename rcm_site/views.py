@@ -4,6 +4,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
@@ -76,6 +77,13 @@ class HomeView(TemplateView):
 
 
 @require_GET
+@require_GET
+def favicon(request):
+    """The site's emblem where browsers look for it, for the admin and public pages
+    alike: the static file, which its own address lets them cache."""
+    return redirect(staticfiles_storage.url("img/favicon.svg"))
+
+
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap_index"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}"]
