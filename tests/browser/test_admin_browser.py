@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import Event
+from rcm_site.models import ReviewRequest
 from rcm_site.publishing import PublicationStatus
 
 from .. import factories
@@ -69,11 +70,16 @@ def test_an_editor_enters_a_meeting_and_a_publisher_publishes_it(
     page.fill("#id_documents-0-title_en", "Final report")
     page.fill("#id_documents-0-url", "https://example.org/report.pdf")
 
+    ready = page.locator("#id_ready_for_review")
+    if not ready.is_visible():
+        page.locator("details:has(#id_ready_for_review) > summary").click()
+    ready.check()
     page.locator("input[name=_save]").click()
     page.locator(".messagelist .success").wait_for()
 
     event = Event.objects.get(slug="workshop-on-labour-migration")
     assert event.publication_status == PublicationStatus.DRAFT
+    assert ReviewRequest.objects.of(event).open().exists()
     assert [s.title for s in event.sessions.all()] == ["Opening"]
     assert [(p.person, p.position) for p in event.participations.all()] == [
         (speaker, post)
@@ -81,14 +87,20 @@ def test_an_editor_enters_a_meeting_and_a_publisher_publishes_it(
     assert [s.speaker for s in event.statements.all()] == [speaker]
     assert [d.title for d in event.documents.all()] == ["Final report"]
 
+    # The publisher finds it in the to-review list and publishes it with its
+    # statement, a draft the meeting names.
     log_in(context, live_server, publisher)
-    page.goto(live_server.url + reverse("admin:events_event_changelist"))
-    page.locator(f"tr:has-text('{event.title}') input.action-select").check()
-    page.select_option("select[name=action]", "publish_now")
-    page.locator("button[name=index]").click()
-    page.locator(".messagelist .success", has_text="1 record published").wait_for()
+    page.goto(
+        live_server.url
+        + reverse("admin:rcm_site_reviewrequest_changelist")
+        + "?state__exact=ready"
+    )
+    page.locator(f"tr:has-text('{event.title}') a", has_text="Publish").click()
+    page.locator("input[name=_publish_all]").click()
+    page.locator(".messagelist .success").wait_for()
     event.refresh_from_db()
     assert event.is_published()
+    assert all(s.is_published() for s in event.statements.all())
 
 
 @pytest.fixture
