@@ -35,8 +35,9 @@ run: seed
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# A CSV of every statement streams for about 15 s at 100,000 statements on 2 cores
-# (docs/performance.md); a sync worker must not be killed in the middle of it.
+# The CSV file of every statement takes about 15 s to build at 100,000 statements on 2
+# cores, once per content version (docs/performance.md); a sync worker must not be
+# killed in the middle of it.
 TIMEOUT ?= 120
 
 # Production-like: DEBUG off, static files collected, gunicorn. Reads .env if present

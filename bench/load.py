@@ -1,24 +1,32 @@
-"""Load test: readers browse and filter while editors save and publish in the admin.
+"""Load test: readers browse and filter while editors save and publish in the admin,
+and hostile clients loop over the heaviest addresses.
 
 Run by bench/load.sh, which starts gunicorn on a fresh database. Bounded in time (the
 -t option) and in requests (RCM_LOAD_MAX_REQUESTS), loopback only. Fails (exit code 1)
-on any 5xx, any "database is locked", or any lost write: every statement an editor
-saved must be in the database afterwards.
+on any 5xx other than a deliberate refusal (429 or 503 with Retry-After, counted and
+printed apart), on readers' p95 at or over READERS_P95_MS, on any "database is
+locked", or on any lost write: every statement an editor saved must be in the
+database afterwards.
 """
 
+import collections
 import os
 import random
 import re
 import uuid
 
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, constant, events, task
 
 WORKSHOP = "2018-09-labour-migration-governance-workshop-mexico-city"
 MAX_REQUESTS = int(os.environ.get("RCM_LOAD_MAX_REQUESTS", "20000"))
 PASSWORD = os.environ.get("RCM_LOAD_PASSWORD", "load-test-password-1")
 
+READERS_P95_MS = 500
+
 saved_texts = []
 problems = []
+refused = collections.Counter()
+reader_times = []
 run = {"requests": 0, "environment": None}
 
 
@@ -27,10 +35,18 @@ def remember(environment, **kwargs):
     run["environment"] = environment
 
 
+def deliberate_refusal(response):
+    return response.status_code in (429, 503) and "Retry-After" in response.headers
+
+
 @events.request.add_listener
-def watch(request_type, name, response, exception, **kwargs):
+def watch(request_type, name, response, exception, response_time, context, **kwargs):
     run["requests"] += 1
-    if response is not None and response.status_code >= 500:
+    if context.get("reader"):
+        reader_times.append(response_time)
+    if response is not None and deliberate_refusal(response):
+        refused[f"{response.status_code} on {name}"] += 1
+    elif response is not None and response.status_code >= 500:
         problems.append(f"{response.status_code} on {request_type} {name}")
     if response is not None and b"database is locked" in (response.content or b""):
         problems.append(f"database is locked on {name}")
@@ -45,6 +61,9 @@ class Reader(HttpUser):
     def on_start(self):
         # Half the readers read in Spanish: each language's pages are cached apart.
         self.language = random.choice(["en", "es"])
+
+    def context(self):
+        return {"reader": True}
 
     def path(self, path):
         return f"/{self.language}{path}"
@@ -80,6 +99,61 @@ class Reader(HttpUser):
         self.client.get(self.path("/feeds/statements/"))
         self.client.get(self.path("/statements.json?country=MX"))
         self.client.get(self.path(f"/events/{WORKSHOP}.ics"))
+
+
+class Hostile(HttpUser):
+    """Asks, without pause, for what costs the site most: whole-list downloads and
+    calendars with random parameters, filtered downloads, sitemaps, bad filter values.
+    A refusal with Retry-After is an answer; so is a 400 for a bad value."""
+
+    # One more than the heavy requests allowed at once (DJANGO_HEAVY_REQUESTS, 2), so
+    # that the limit is reached.
+    fixed_count = 3
+    wait_time = constant(0)
+
+    def get(self, path, name, expected=(200,)):
+        language = random.choice(["en", "es"])
+        if not path.startswith("/sitemap"):
+            path = f"/{language}{path}"
+        with self.client.get(path, name=name, catch_response=True) as response:
+            if response.status_code in expected or deliberate_refusal(response):
+                response.success()
+            else:
+                response.failure(f"answered {response.status_code}")
+
+    @task(4)
+    def whole_lists(self):
+        for name in ("statements", "events", "people", "organizations"):
+            self.get(f"/{name}.csv?r={random.random()}", f"/{name}.csv?r=")
+
+    @task(3)
+    def calendars(self):
+        self.get(f"/events/calendar.ics?r={random.random()}", "/events/calendar.ics")
+        # A year outside the RCM's has no calendar.
+        year = random.randint(1990, 2040)
+        self.get(f"/events/calendar/{year}.ics", "/events/calendar/Y.ics", (200, 404))
+
+    @task(2)
+    def filtered_downloads(self):
+        query = random.choice(["country=MX", "year=2018", "q=migration", "kind=x"])
+        self.get(f"/statements.csv?{query}", "/statements.csv?filters")
+        self.get(f"/events.csv?{query}", "/events.csv?filters", (200, 400))
+
+    @task(2)
+    def bad_values(self):
+        value = random.choice(["abc", "-1", "9" * 30, "%00", "' OR 1=1 --", "zz"])
+        for path in (
+            f"/statements.csv?year={value}",
+            f"/events.csv?country={value}",
+            f"/people.csv?organization={value}",
+            f"/statements.json?page_size={value}",
+        ):
+            self.get(path, "bad filter value", (400,))
+
+    @task(1)
+    def sitemaps(self):
+        for section in ("statements", "events", "people"):
+            self.get(f"/sitemap-{section}.xml", "/sitemap-S.xml")
 
 
 class Staff(HttpUser):
@@ -174,13 +248,21 @@ def verify(environment, **kwargs):
     )
     lost = [t for t in saved_texts if t not in stored]
     stats = environment.stats.total
+    times = sorted(reader_times)
+    readers_p95 = times[int(0.95 * (len(times) - 1))] if times else 0
     print(
         f"requests={stats.num_requests} failures={stats.num_failures} "
         f"p50={stats.get_response_time_percentile(0.5):.0f}ms "
         f"p95={stats.get_response_time_percentile(0.95):.0f}ms "
         f"p99={stats.get_response_time_percentile(0.99):.0f}ms "
+        f"readers={len(times)} readers_p95={readers_p95:.0f}ms "
+        f"refused={sum(refused.values())} "
         f"editor_saves={len(saved_texts)} lost_writes={len(lost)} problems={len(problems)}"
     )
+    for refusal, count in sorted(refused.items()):
+        print(f"REFUSED (deliberate): {count} x {refusal}")
+    if readers_p95 >= READERS_P95_MS:
+        problems.append(f"readers' p95 {readers_p95:.0f} ms >= {READERS_P95_MS} ms")
     for problem in sorted(set(problems))[:20]:
         print("PROBLEM:", problem)
     if problems or lost or stats.num_failures:

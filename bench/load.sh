@@ -16,14 +16,16 @@ export DJANGO_DEBUG=0
 export DJANGO_SECRET_KEY=load-test-only-not-a-secret-key-0123456789abcdefghij
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export DJANGO_MEDIA_ROOT="$work/media"
+export DJANGO_EXPORTS_ROOT="$work/exports"
 export RCM_LOAD_PASSWORD=load-test-password-1
 case "$kind" in
   sqlite) export DATABASE_URL="sqlite:///$work/load.sqlite3" ;;
   postgres)
-    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/rcm_load
+    database=${RCM_LOAD_DATABASE:-rcm_load}
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$database
     export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/9}
-    dropdb -h 127.0.0.1 -U postgres --if-exists rcm_load
-    createdb -h 127.0.0.1 -U postgres rcm_load
+    dropdb -h 127.0.0.1 -U postgres --if-exists "$database"
+    createdb -h 127.0.0.1 -U postgres "$database"
     ;;
   *) echo "usage: $0 sqlite|postgres [seconds] [users]" >&2; exit 2 ;;
 esac

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from people.models import Organization
+from rcm_site.heavy import limited
 from rcm_site.pages import Excerpt, FilteredListView, PreviewableDetailView
 from rcm_site.publishing import shown
 
@@ -162,6 +163,7 @@ def event_calendar(request, slug):
 CALENDAR_DAYS_BACK = 365
 
 
+@limited
 def events_calendar(request):
     """The past year's published meetings and all those to come."""
     since = timezone.localdate() - datetime.timedelta(days=CALENDAR_DAYS_BACK)
@@ -175,6 +177,7 @@ def events_calendar(request):
     return calendar_response(calendar(events, request, name), "rcm-meetings.ics")
 
 
+@limited
 def year_calendar(request, year):
     """The published meetings that began in one year."""
     if not FIRST_YEAR <= year <= timezone.localdate().year + 10:

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.apps import apps as global_apps
+from django.core import checks
 from django.db.models.signals import post_migrate
 from django.template.autoreload import get_template_directories
 from django.utils.autoreload import file_changed
@@ -30,12 +31,16 @@ def template_changed(sender, file_path, **kwargs):
 
 
 class SiteConfig(AppConfig):
-    """The site itself: template tags, the page cache's invalidation."""
+    """The site itself: template tags, the page cache's invalidation, the check of
+    the directory that heavy requests need (rcm_site.heavy)."""
 
     name = "rcm_site"
     verbose_name = _("Site")
 
     def ready(self):
+        from .heavy import check_settings
+
+        checks.register(check_settings, checks.Tags.files)
         # A change to content (rcm_site.content, whose models each app names in its
         # history module) starts a new version through the content's own signals.
         post_migrate.connect(migrated, sender=self, dispatch_uid="pages-migrated")

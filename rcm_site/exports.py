@@ -5,8 +5,10 @@ the CSV header, the JSON fields, the JSON Schema and the "Data and feeds" page a
 from that one definition, so the documented field names are the ones served.
 
 A download honours the list's FilterSet and the published-only rule of its queryset.
-CSV streams the whole list, many rows to a chunk; JSON comes in pages with links to
-the next and previous page.
+A filtered CSV streams every matching row, many rows to a chunk, as one of the heavy
+requests that run a few at a time; the whole list's CSV is a file built once per
+content version (rcm_site.heavy). JSON comes in pages with links to the next and
+previous page.
 
 Text columns are in the language of the download's address (/en/events.csv or
 /es/events.csv), or the other where a record has none in it; the translated ones also
@@ -16,9 +18,11 @@ come once per language (title_en, title_es), empty where that language has no te
 import csv
 import datetime
 import functools
+import hashlib
 import io
 import itertools
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
@@ -28,6 +32,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
+from . import heavy
+
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 CHUNK_SIZE = 1000
 # Each chunk a streamed CSV yields becomes one socket write under gunicorn's sync
 # workers; a row each meant 100,000 small TCP segments, each waiting on a delayed ACK.
@@ -239,13 +246,39 @@ class ExportView(View):
             return JsonResponse(
                 {"errors": filterset.errors.get_json_data()}, status=400
             )
-        if self.format == "csv":
-            return self.csv(filterset.qs)
-        return self.json(filterset.qs)
+        if self.format == "json":
+            return self.json(filterset.qs)
+        filtered = filterset.is_bound and any(filterset.form.cleaned_data.values())
+        if filtered or not settings.PAGE_CACHE_ENABLED:
+            return heavy.limited(self.csv_response)(filterset.qs)
+        return self.whole_list_file(filterset.qs)
+
+    def csv_response(self, queryset):
+        response = StreamingHttpResponse(
+            self.csv(queryset), content_type=CSV_CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.name}.csv"'
+        return response
+
+    def whole_list_file(self, queryset):
+        """The list's CSV with no filter: the same for every reader of a language at
+        an address until the content changes, so built once per content version and
+        served as a file (rcm_site.heavy)."""
+        request = self.request
+        address = f"{get_language()} {request.build_absolute_uri(request.path)}"
+        digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+
+        def write(file):
+            for chunk in self.csv(queryset):
+                file.write(chunk.encode())
+
+        return heavy.file_response(
+            f"{self.name}-{digest}", f"{self.name}.csv", CSV_CONTENT_TYPE, write
+        )
 
     def csv(self, queryset):
-        request = self.request
-        origin = site_origin(request)
+        """The rows as text, many rows to a piece."""
+        origin = site_origin(self.request)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
 
@@ -272,11 +305,7 @@ class ExportView(View):
             if pending:
                 yield "".join(pending)
 
-        response = StreamingHttpResponse(
-            chunks(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.name}.csv"'
-        return response
+        return chunks()
 
     def json(self, queryset):
         request = self.request

@@ -249,6 +249,14 @@ PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_MAX_STREAM_BYTES = int(
     os.environ.get("DJANGO_PAGE_CACHE_MAX_STREAM_BYTES", 256 * 1024)
 )
+# Requests whose cost grows with the data (rcm_site.heavy): at most this many run at
+# once on a machine, the others are answered 503 with Retry-After. Below the number of
+# workers, so that readers always find one free (make serve starts 2 a core, plus one).
+HEAVY_REQUESTS_AT_ONCE = int(os.environ.get("DJANGO_HEAVY_REQUESTS", 2))
+# The whole lists' CSV files, one per content version, and the lock files of the limit
+# above: a directory on the machine's own disk (flock), made on first use by the user
+# the site runs as.
+EXPORTS_ROOT = Path(os.environ.get("DJANGO_EXPORTS_ROOT", BASE_DIR / "exports"))
 # make bench adds a bare HttpResponse view to measure pages against.
 BENCHMARK = env_bool("DJANGO_BENCHMARK")
 

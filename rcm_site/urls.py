@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import include, path, re_path
 
+from .heavy import limited
 from .page_cache import query_parameters
 from .sitemaps import SITEMAPS
 from .views import (
@@ -34,7 +35,8 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        query_parameters("p")(sitemap_views.sitemap),
+        # A section's page names up to 50,000 records in each language.
+        limited(query_parameters("p")(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

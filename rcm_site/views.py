@@ -19,7 +19,7 @@ from events.models import Body, Event, KeyFigure, Statement
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
-from . import page_cache, search, uploads
+from . import heavy, page_cache, search, uploads
 from .exports import schema
 from .pages import MAX_QUERY_LENGTH, MatchesPaginator
 from .publishing import published_q
@@ -150,6 +150,10 @@ def health_problems():
         get_template("base.html")
     except TemplateDoesNotExist:
         problems.append("templates: base.html not found")
+    if heavy.exports_root_problem():
+        problems.append(
+            "downloads: EXPORTS_ROOT not writable (manage.py check says why)"
+        )
     return problems
 
 

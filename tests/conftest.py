@@ -44,6 +44,14 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def empty_download_files(settings, tmp_path):
+    """Each test starts with no whole-list files and no heavy request running: its
+    content version may be one an earlier test built files under (serialized_rollback
+    puts back the version that migrate started)."""
+    settings.EXPORTS_ROOT = tmp_path / "exports"
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the site's default language: a request to an /es/ page
     leaves Spanish active in the thread, as a server thread's next request would
