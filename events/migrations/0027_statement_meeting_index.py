@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0028_history'),
+        ('events', '0026_history'),
         ('people', '0011_organization_kinds'),
     ]
 
