@@ -24,6 +24,14 @@ def changed(sender, using, action="post_save", **kwargs):
         transaction.on_commit(new_version, using=using)
 
 
+def deleted(sender, instance, **kwargs):
+    """A deleted record waits for no review: its open request is withdrawn, or it
+    would count as ready for review for ever."""
+    from .review import withdraw
+
+    withdraw(instance, None)
+
+
 def register(model, **history):
     """Make `model` content; `history` takes django-simple-history's options
     (m2m_fields, excluded_fields), and its rows are filed by save (rcm_site.history).
@@ -40,6 +48,7 @@ def register(model, **history):
     label = model._meta.label
     post_save.connect(changed, sender=model, dispatch_uid=f"pages-{label}")
     post_delete.connect(changed, sender=model, dispatch_uid=f"pages-del-{label}")
+    post_delete.connect(deleted, sender=model, dispatch_uid=f"review-del-{label}")
     # The sender of a many-to-many change is the relation's through model.
     for field in model._meta.many_to_many:
         through = field.remote_field.through

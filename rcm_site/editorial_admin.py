@@ -8,7 +8,6 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db import router, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -108,9 +107,6 @@ class PublishableForm(VersionCheckForm):
                 self.fields["proposed_publish_at"].initial = latest.proposed_publish_at
 
 
-REVIEW_FIELDS = {"ready_for_review", "proposed_publish_at"}
-
-
 class PublishForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         label=_("Publish at"),
@@ -139,6 +135,11 @@ def to_review_url():
 def names(records):
     """ "meeting Zeta Meeting; person Zoe Zamora": records of any kinds, named."""
     return "; ".join(f"{record._meta.verbose_name} {record}" for record in records)
+
+
+def draft_key(record):
+    """ "events.statement:12": a record of any kind, in a form field."""
+    return f"{record._meta.label_lower}:{record.pk}"
 
 
 def may_publish(request, model):
@@ -349,27 +350,15 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if self.has_publish_permission(request):
-            for name in REVIEW_FIELDS:
+            for name in review.FORM_FIELDS:
                 form.base_fields.pop(name, None)
         return form
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # The version check's row lock needs a transaction to the end of the save:
-        # Django's change view opens one, django-simple-history's restore view not.
-        if request.method != "POST":
-            return super().history_form_view(
-                request, object_id, version_id, extra_context
-            )
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            return super().history_form_view(
-                request, object_id, version_id, extra_context
-            )
 
     def save_model(self, request, obj, form, change):
         # Saving an unchanged record would only add an empty version to its history
         # and refuse the forms others have open. (A restored version also leaves its
         # form unchanged, but it is older than the stored record, so it is saved.)
-        record_changed = set(form.changed_data) - REVIEW_FIELDS
+        record_changed = set(form.changed_data) - review.FORM_FIELDS
         if not change or record_changed or obj.version != obj.stored_version():
             keep_publication_state(request, obj)
             super().save_model(request, obj, form, change)
@@ -441,7 +430,7 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
         form = PublishForm(request.POST or None, initial={"publish_at": proposed})
         if open_review is None:
             del form.fields["comment"]
-        drafts = review.drafts_to_publish([obj])
+        drafts = self.drafts_to_publish(request, [obj])
         if request.method == "POST" and form.is_valid():
             if "_send_back" in request.POST:
                 if open_review is None:
@@ -459,10 +448,10 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
                     )
                     return HttpResponseRedirect(to_review_url())
             else:
-                alone = "_publish_alone" in request.POST
+                published = [] if "_publish_alone" in request.POST else drafts
                 when = form.cleaned_data["publish_at"]
-                review.publish([obj] if alone else [obj, *drafts], request.user, when)
-                self.report_published([obj], drafts, alone, request, when)
+                review.publish([obj, *published], request.user, when)
+                self.report_published([obj], published, request, when)
                 return HttpResponseRedirect(
                     reverse(
                         f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist"
@@ -496,6 +485,7 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
                             f"admin:{draft._meta.app_label}_{draft._meta.model_name}_change",
                             args=[draft.pk],
                         ),
+                        draft_key(draft),
                     )
                     for draft in drafts
                 ],
@@ -503,7 +493,21 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
             },
         )
 
-    def report_published(self, records, drafts, alone, request, when=None):
+    def drafts_to_publish(self, request, records):
+        """The drafts these records name that this user may publish. Once the
+        confirmation page has listed them, only those listed: a draft named since
+        is not published unseen."""
+        drafts = [
+            draft
+            for draft in review.drafts_to_publish(records)
+            if may_publish(request, type(draft))
+        ]
+        if "_publish_all" in request.POST and "_listed" in request.POST:
+            listed = set(request.POST.getlist("_draft"))
+            drafts = [draft for draft in drafts if draft_key(draft) in listed]
+        return drafts
+
+    def report_published(self, records, drafts, request, when=None):
         when = when or timezone.now()
         if when > timezone.now():
             message = _("Scheduled for %(when)s: %(records)s") % {
@@ -512,21 +516,23 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
             }
         else:
             message = _("Published: %(records)s") % {"records": names(records)}
-        if drafts and not alone:
+        if drafts:
             message += " " + ngettext(
                 "With it, %(count)d draft it names: %(drafts)s",
                 "With them, %(count)d drafts they name: %(drafts)s",
                 len(drafts),
             ) % {"count": len(drafts), "drafts": names(drafts)}
         self.message_user(request, message, messages.SUCCESS)
-        if drafts and alone:
+        # Left alone, not this user's to publish, or named since the page was shown.
+        hidden = review.drafts_to_publish(records)
+        if hidden:
             self.message_user(
                 request,
                 _(
                     "These drafts stay hidden, and its page does not name them until "
                     "they are published: %(drafts)s"
                 )
-                % {"drafts": names(drafts)},
+                % {"drafts": names(hidden)},
                 messages.WARNING,
             )
 
@@ -535,7 +541,7 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
         """Publishes the selected records; when they name drafts, first asks whether
         to publish those with them (as delete asks before deleting)."""
         records = [obj for obj in queryset if not obj.is_published()]
-        drafts = review.drafts_to_publish(records)
+        drafts = self.drafts_to_publish(request, records)
         decided = {"_publish_all", "_publish_alone"} & set(request.POST)
         if drafts and not decided:
             return self.publish_page(
@@ -545,10 +551,10 @@ class PublishableAdmin(PublicationFieldsReadOnly, TranslationAdmin, HistoryAdmin
                 selected=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
                 action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
             )
-        alone = "_publish_alone" in request.POST
-        review.publish(records if alone else [*records, *drafts], request.user)
+        published = [] if "_publish_alone" in request.POST else drafts
+        review.publish([*records, *published], request.user)
         if records:
-            self.report_published(records, drafts, alone, request)
+            self.report_published(records, published, request)
         else:
             self.message_user(request, _("Nothing to publish."), messages.INFO)
 

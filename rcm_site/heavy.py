@@ -18,6 +18,8 @@ import contextlib
 import fcntl
 import functools
 import os
+import re
+import tempfile
 
 from django.conf import settings
 from django.core import checks
@@ -30,6 +32,9 @@ from django.utils.translation import gettext as _
 from . import page_cache
 
 RETRY_AFTER_SECONDS = 10
+# "<version>-<list>-<digest>": only such files are the site's to remove, whatever
+# else the directory holds (a disk's lost+found, an operator's notes).
+EXPORT_FILE = re.compile(r"[0-9a-f]{32}-[a-z_]+-[0-9a-f]+")
 
 
 def exports_root_problem():
@@ -143,8 +148,12 @@ def file_response(name, filename, content_type, write):
             if slot is None:
                 return busy()
             with slot:
-                part = with_suffix(stem, ".part")
-                with open(part, "wb") as file:
+                # A name of its own: a build that took an old version's lock just as
+                # it was removed may run beside this one, each writing its own part.
+                handle, part = tempfile.mkstemp(
+                    dir=stem.parent, prefix=f"{stem.name}.", suffix=".part"
+                )
+                with open(handle, "wb") as file:
                     write(file)
                 os.replace(part, stem)
             # Read again: a change may have committed during the build.
@@ -175,7 +184,9 @@ def remove_other_versions(version):
     stems = {
         path.name.split(".")[0]
         for path in root.iterdir()
-        if not path.name.startswith(("slot-", version, "."))
+        if EXPORT_FILE.fullmatch(path.name.split(".")[0])
+        and not path.name.startswith(version)
+        and path.is_file()
     }
     for stem in stems:
         path = root / stem
@@ -183,5 +194,7 @@ def remove_other_versions(version):
         if build is None:
             continue
         with build:
-            for suffix in ("", ".part", ".lock"):
+            for leftover in root.glob(f"{stem}.*.part"):
+                leftover.unlink(missing_ok=True)
+            for suffix in ("", ".lock"):
                 with_suffix(path, suffix).unlink(missing_ok=True)

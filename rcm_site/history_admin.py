@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from simple_history.models import to_historic
 
+from . import review
 from .history import (
     RestoreRefused,
     carry_out,
@@ -197,9 +198,10 @@ class HistoryViews:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        # The review fields are the editor's word on the record, not a change of it.
         if (
             change
-            and not form.has_changed()
+            and not set(form.changed_data) - review.FORM_FIELDS
             and any(formset.has_changed() for formset in formsets)
         ):
             # A save that changes only inline records is a save of this record all

@@ -22,6 +22,9 @@ from .enums import ReviewState
 from .models import ReviewRequest
 from .publishing import PublicationStatus
 
+# The editor's word on a record on its form, which saves no change of the record.
+FORM_FIELDS = {"ready_for_review", "proposed_publish_at"}
+
 logger = logging.getLogger(__name__)
 
 # A publication changes these by design; the review shows what the editor changed.

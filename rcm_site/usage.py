@@ -20,10 +20,6 @@ def register(model, using_model, naming):
     _uses[model].append((using_model, naming))
 
 
-def is_registered(model):
-    return model in _uses
-
-
 def where_used(obj):
     """For each kind of record that may name obj: its name, how many name obj, and the
     first of them, each with the address of its admin form."""

@@ -77,13 +77,13 @@ class HomeView(TemplateView):
 
 
 @require_GET
-@require_GET
 def favicon(request):
     """The site's emblem where browsers look for it, for the admin and public pages
     alike: the static file, which its own address lets them cache."""
     return redirect(staticfiles_storage.url("img/favicon.svg"))
 
 
+@require_GET
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap_index"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}"]

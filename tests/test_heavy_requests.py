@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Statement
-from rcm_site import heavy
+from rcm_site import heavy, page_cache
 
 from . import factories as f
 from .conftest import REAL_TRANSACTIONS, in_thread
@@ -118,6 +118,22 @@ def test_a_committed_change_makes_a_new_file_without_withdrawn_words(client):
     left = {p.name for p in heavy.directory().iterdir() if p.name[:5] != "slot-"}
     (data,) = {name for name in left if not name.endswith(".lock")}
     assert left == {data, data + ".lock"}
+
+
+def test_removing_old_files_leaves_what_is_not_the_sites(client):
+    """A disk's lost+found, an operator's note: not the site's to remove, and no
+    reason for a 500."""
+    f.StatementFactory(text="Words kept.")
+    assert client.get(WHOLE_LIST).status_code == 200
+    root = heavy.directory()
+    (root / "lost+found").mkdir()
+    (root / "README").write_text("Exports of the RCM site.")
+    f.StatementFactory(text="New words.")
+    page_cache.new_version()  # as the commit would
+    response = client.get(WHOLE_LIST)
+    assert texts(response) == {"Words kept.", "New words."}
+    assert (root / "lost+found").is_dir()
+    assert (root / "README").read_text() == "Exports of the RCM site."
 
 
 @REAL_TRANSACTIONS

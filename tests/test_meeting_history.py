@@ -220,6 +220,19 @@ def test_a_save_changing_only_inline_records_is_an_entry_and_a_new_version(
     assert "Text [en]: Old words. → Corrected words." in page_text(
         client.get(history_url(event))
     )
+    # Ticking "ready for review" changes none of the meeting's own fields either.
+    statement.refresh_from_db()
+    client.post(
+        reverse(CHANGE_EVENT, args=[event.pk]),
+        event_form(
+            event,
+            publication_status="published",
+            ready_for_review="on",
+            **inlines(event, statements=[(statement, "Words corrected again.")]),
+        ),
+    )
+    event.refresh_from_db()
+    assert (event.version, event.history.count()) == (version + 2, entries + 2)
 
 
 def test_two_versions_compare_side_by_side(publisher, client, meeting):

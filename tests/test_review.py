@@ -6,7 +6,7 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -428,3 +428,65 @@ def test_a_failure_midway_publishes_nothing(client, monkeypatch):
     assert not Event.objects.get().is_published()
     assert Person.objects.get().publication_status == "draft"
     assert Organization.objects.get().publication_status == "draft"
+
+
+def test_publishing_together_publishes_only_what_was_listed_and_is_yours_to_publish(
+    client, publisher
+):
+    """A draft named after the confirmation page was shown, or of a kind this user
+    may not publish, stays a draft, and the message says so."""
+    event = meeting_naming_drafts()
+    page = client.get(publish_url(event)).content.decode()
+    listed = re.findall(r'name="_draft" value="([^"]+)"', page)
+    assert len(listed) == 3
+    late = f.PersonFactory(
+        given_name="Yara", family_name="Late", publication_status="draft"
+    )
+    f.ParticipationFactory(event=event, person=late)
+    response = client.post(
+        publish_url(event),
+        {"_publish_all": "1", "_listed": "1", "_draft": listed},
+        follow=True,
+    )
+    assert Event.objects.get().is_published()
+    assert Person.objects.get(family_name="Zamora").is_published()
+    late.refresh_from_db()
+    assert late.publication_status == "draft"
+    assert "These drafts stay hidden" in page_text(response)
+    assert "Yara Late" in page_text(response)
+
+    # Someone who may publish statements only publishes its draft speaker with it
+    # no more.
+    group = Group.objects.create(name="Statement publishers")
+    group.permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_statement", "change_statement", "publish_statement"]
+        )
+    )
+    user = staff("sam", "Statement publishers")
+    client.force_login(user)
+    speaker = f.PersonFactory(family_name="Drafted", publication_status="draft")
+    statement = f.StatementFactory(
+        speaker=speaker, publication_status="draft", publish_at=None
+    )
+    response = client.post(publish_url(statement), {"_publish_all": "1"}, follow=True)
+    statement.refresh_from_db()
+    speaker.refresh_from_db()
+    assert statement.publication_status == "published"
+    assert speaker.publication_status == "draft"
+    assert "These drafts stay hidden" in page_text(response)
+
+
+def test_a_deleted_draft_no_longer_waits_for_review(client, editor):
+    person = f.PersonFactory(publication_status="draft", publish_at=None)
+    people = reverse("admin:people_person_changelist")
+    client.post(
+        people, {"action": "submit_for_review", "_selected_action": [person.pk]}
+    )
+    assert "1 record is ready for review" in page_text(
+        client.get(reverse("admin:index"))
+    )
+    person.delete()
+    assert "0 records are ready for review" in page_text(
+        client.get(reverse("admin:index"))
+    )

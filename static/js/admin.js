@@ -70,7 +70,8 @@
     if ($ && $.fn.djangoAdminSelect2) {
         // Django's autocomplete sends the term and the field; a field marked
         // data-forward-person also sends the person chosen beside it, so that the
-        // post autocomplete offers that person's posts only (PostsOfPersonAdmin).
+        // post autocomplete offers that person's posts only (PositionAdmin's
+        // get_search_results).
         $.fn.djangoAdminSelect2 = function() {
             $.each(this, function(i, element) {
                 const forward = element.dataset.forwardPerson;
