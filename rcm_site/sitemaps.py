@@ -19,10 +19,21 @@ class BilingualSitemap(Sitemap):
 
 
 class PublishedSitemap(BilingualSitemap):
+    """A model's public records, read with only what their addresses and lastmod
+    need, 5,000 addresses a page: for each page and for the index the framework
+    makes every record of a section. At 100,000 statements, whole records and the
+    framework's 50,000 addresses a page took 15 s a page and 11 s for the index."""
+
     model = None
+    address_fields = ["slug"]
+    limit = 5000
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        return (
+            self.model.objects.published()
+            .order_by("pk")
+            .only("pk", "updated_at", *self.address_fields)
+        )
 
     def lastmod(self, item):
         return item.updated_at
@@ -34,6 +45,7 @@ class EventSitemap(PublishedSitemap):
 
 class StatementSitemap(PublishedSitemap):
     model = Statement
+    address_fields = []
 
 
 class PersonSitemap(PublishedSitemap):
@@ -50,6 +62,7 @@ class BodySitemap(PublishedSitemap):
 
 class PresidencySitemap(PublishedSitemap):
     model = Presidency
+    address_fields = ["year"]
 
 
 class CountrySitemap(BilingualSitemap):
