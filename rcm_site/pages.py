@@ -11,8 +11,8 @@ from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
 from django_filters.views import FilterView
 
 MAX_QUERY_LENGTH = 200
-# A text search counts its matches up to this many: a common word matches a fifth of
-# 100,000 statements, and counting every match cost more than the rest of the page.
+# Text searches and excerpts count their rows up to this many: a common word matches
+# a fifth of 100,000 statements, and counting every match cost more than the page.
 MAX_COUNTED_MATCHES = 1000
 
 
@@ -131,9 +131,9 @@ class Excerpt:
     to the last to be counted."""
 
     def __init__(self, queryset, limit=10):
-        counted = queryset.order_by().values("pk")[: MAX_COUNTED_MATCHES + 1]
+        first = queryset.order_by().values("pk")[: MAX_COUNTED_MATCHES + 1]
         size = (
-            queryset.model._base_manager.filter(pk__in=counted)
+            queryset.model._base_manager.filter(pk__in=first)
             .order_by()
             .annotate(whole=Value(1))
             .values("whole")
