@@ -174,6 +174,11 @@ def test_a_statement_is_added_by_keyboard_in_a_few_dozen_key_presses(
         "the focus is not in the new statement"
     )
     press("Enter")
+    # Typed before the opened list has its search box focused, the keys would go
+    # nowhere: a person waits for the box as well.
+    page.wait_for_function(
+        "document.activeElement.matches('.select2-container--open .select2-search__field')"
+    )
     type_text("Ruiz")
     page.locator(
         ".select2-results__option--highlighted", has_text="Ana Ruiz"
