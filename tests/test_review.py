@@ -15,7 +15,8 @@ from events.models import Event, Statement
 from people.models import Organization, Person
 
 from . import factories as f
-from .conftest import EMPTY_EVENT_INLINES, REAL_TRANSACTIONS
+from .conftest import REAL_TRANSACTIONS
+from .test_editorial import event_form
 from .test_pages import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.admin]
@@ -59,24 +60,6 @@ def change_url(record):
 
 def draft_meeting(**fields):
     return f.EventFactory(publication_status="draft", publish_at=None, **fields)
-
-
-def event_form(event, **overrides):
-    data = {
-        "title_en": event.title,
-        "slug": event.slug,
-        "kind": event.kind,
-        "format": event.format,
-        "event_status": event.event_status,
-        "start_date": event.start_date.isoformat(),
-        "end_date": event.end_date.isoformat(),
-        "timezone": event.timezone,
-        "participant_count_qualifier": event.participant_count_qualifier,
-        "city_en": event.city,
-        "summary_en": event.summary,
-        "opened_version": str(event.version),
-    }
-    return {**data, **EMPTY_EVENT_INLINES, **overrides}
 
 
 def submit_from_form(client, event, **overrides):
