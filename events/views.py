@@ -177,11 +177,16 @@ def events_calendar(request):
     return calendar_response(calendar(events, request, name), "rcm-meetings.ics")
 
 
-@limited
 def year_calendar(request, year):
-    """The published meetings that began in one year."""
+    """The published meetings that began in one year; a year outside the RCM's is
+    a 404 however busy the site, before it waits for a heavy request's slot."""
     if not FIRST_YEAR <= year <= timezone.localdate().year + 10:
         raise Http404(_("No such year."))
+    return calendar_of_year(request, year)
+
+
+@limited
+def calendar_of_year(request, year):
     events = (
         Event.objects.published()
         .filter(start_date__year=year)

@@ -196,6 +196,13 @@ def test_bad_filter_values_are_told_so_even_when_every_slot_is_taken(client, tak
     assert "year" in response.json()["errors"]
 
 
+def test_a_year_outside_the_rcms_is_not_found_even_when_every_slot_is_taken(
+    client, taken
+):
+    assert client.get("/en/events/calendar/1900.ics").status_code == 404
+    assert_busy(client.get("/en/events/calendar/2019.ics"))
+
+
 def test_pages_and_json_pages_need_no_slot(client, taken):
     f.EventFactory()
     for address in ("/en/", "/en/people/", "/en/statements.json?page_size=1000"):
