@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from people.filters import CountryFilter
 from people.models import Organization, Person
 from rcm_site.pages import FacetFilter, TextFilter, YearFilter
+from rcm_site.translated import TranslatedSelect
 
 from .enums import BodyKind, EventFormat, EventKind
 from .models import Body, Event, Statement, Topic
@@ -40,6 +41,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=Topic.objects.all(),
         to_field_name="slug",
         empty_label=_("All topics"),
+        widget=TranslatedSelect(),
     )
     body = django_filters.ModelChoiceFilter(
         label=_("RCM body"),
@@ -47,6 +49,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=lambda request: Body.objects.published(),
         to_field_name="slug",
         empty_label=_("All bodies"),
+        widget=TranslatedSelect(),
     )
     organization = FacetFilter(
         label=_("Organization"),
@@ -105,6 +108,7 @@ class StatementFilter(django_filters.FilterSet):
         queryset=Topic.objects.all(),
         to_field_name="slug",
         empty_label=_("All topics"),
+        widget=TranslatedSelect(),
     )
     year = year_filter(method="by_year")
 

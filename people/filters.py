@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rcm_site.pages import FacetFilter, TextFilter
+from rcm_site.translated import TranslatedSelect
 
 from .enums import OrganizationKind
 from .models import Country, Organization, Person
@@ -23,6 +24,7 @@ class CountryFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("queryset", Country.objects.all())
         kwargs.setdefault("to_field_name", "iso_code")
         kwargs.setdefault("empty_label", _("All countries"))
+        kwargs.setdefault("widget", TranslatedSelect())
         super().__init__(*args, **kwargs)
 
 

@@ -78,6 +78,23 @@ class Translated:
         ]
 
 
+class TranslatedSelect(forms.Select):
+    """A dropdown of translated records whose options name their language where it is
+    the other one (a missing translation), as the text of a page does."""
+
+    def __init__(self, field="name", **kwargs):
+        super().__init__(**kwargs)
+        self.field = field
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        record = getattr(option["value"], "instance", None)
+        code = record.language_of(self.field) if record is not None else None
+        if code and code != active_language():
+            option["attrs"]["lang"] = code
+        return option
+
+
 def localized_columns(model):
     """(column, label) of each language's column of the model's translated fields."""
     return [

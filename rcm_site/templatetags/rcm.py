@@ -2,7 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -50,6 +50,31 @@ def lang_attr(record, field):
     translation), so that screen readers and search engines read it as such."""
     code = record.language_of(field)
     return format_html(' lang="{}"', code) if code != active_language() else ""
+
+
+@register.filter
+def in_language(record, field):
+    """The text shown for a translated field, escaped, inside a span that names its
+    language when it is the other one's (a missing translation): for a value printed
+    beside other text, where lang_attr has no element of its own to go on."""
+    text = getattr(record, field)
+    code = record.language_of(field)
+    if not text or code == active_language():
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>', code, text)
+
+
+@register.filter
+def post_label(position):
+    """A post as a byline reads ("General Director for Latin America, SRE"; see
+    Position.label), its title and its organization's name each marked with its
+    language, and the title as this site's translation where it is one."""
+    return format_html(
+        "{}{}, {}",
+        in_language(position, "title"),
+        site_translation_mark(position, "title"),
+        in_language(position.organization, "name"),
+    )
 
 
 @register.filter
