@@ -57,6 +57,12 @@ class EventFilter(django_filters.FilterSet):
         queryset=lambda request: Organization.objects.published(),
         distinct=True,
     )
+    person = FacetFilter(
+        label=_("Person"),
+        field_name="participations__person",
+        queryset=lambda request: Person.objects.published(),
+        distinct=True,
+    )
 
     class Meta:
         model = Event
@@ -69,6 +75,7 @@ class EventFilter(django_filters.FilterSet):
             "topic",
             "body",
             "organization",
+            "person",
         ]
 
     def search(self, queryset, name, value):

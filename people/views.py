@@ -12,6 +12,9 @@ from .structured_data import organization_data, person_data
 # reverse relations (person.statements, country.events…), whose querysets carry the
 # events app's own published() rule, so that this app never imports that one.
 
+# An organization's latest meetings in each of its roles (host, funder…).
+ROLE_MEETINGS_SHOWN = 5
+
 
 class PersonListView(FilteredListView):
     filterset_class = PersonFilter
@@ -43,10 +46,10 @@ class PersonDetailView(PreviewableDetailView):
                 .select_related("event", "session", "position__organization")
                 # The meetings' days are their sessions' (Event.dates_shown).
                 .prefetch_related("event__sessions")
-                .order_by("-event__start_date"),
+                .latest_meetings_first(),
                 limit=20,
             ),
-            statements=Excerpt(person.statements.visible(preview).for_cards()),
+            statements=Excerpt(person.statements.visible(preview).for_cards(), limit=5),
             **kwargs,
         )
 
@@ -70,12 +73,11 @@ class OrganizationDetailView(PreviewableDetailView):
         return super().get_context_data(
             structured_data=organization_data(organization, show_parent, self.request),
             show_parent=show_parent,
-            roles=Excerpt(
+            roles=list(
                 organization.event_roles.visible(preview)
                 .select_related("event")
                 .prefetch_related("event__sessions")
-                .order_by("-event__start_date", "id"),
-                limit=20,
+                .latest_by_role(ROLE_MEETINGS_SHOWN)
             ),
             positions=Excerpt(
                 organization.positions.visible(preview)
@@ -84,7 +86,9 @@ class OrganizationDetailView(PreviewableDetailView):
                 limit=20,
             ),
             children=organization.children.visible(preview),
-            statements=Excerpt(organization.statements.visible(preview).for_cards()),
+            statements=Excerpt(
+                organization.statements.visible(preview).for_cards(), limit=5
+            ),
             **kwargs,
         )
 
@@ -109,6 +113,7 @@ class CountryDetailView(DetailView):
             events=Excerpt(country.events.published().for_list()),
             people=Excerpt(country.people.published(), limit=20),
             organizations=Excerpt(country.organizations.published(), limit=20),
-            statements=Excerpt(country.statements.published().for_cards()),
+            statements=Excerpt(country.statements.published().for_cards(), limit=5),
+            presidencies=Excerpt(country.presidencies.published()),
             **kwargs,
         )

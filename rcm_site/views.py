@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from events.exports import EVENT_COLUMNS, STATEMENT_COLUMNS
-from events.models import Body, Event, KeyFigure, Statement
+from events.models import Body, Event, KeyFigure, Statement, Topic
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
@@ -58,12 +58,17 @@ DOWNLOADS = {
 
 
 class HomeView(TemplateView):
+    """The latest of the record whether or not a meeting is announced: the coming
+    meetings show only when there are some, above the recent ones."""
+
     template_name = "home.html"
+    # Topics and RCM bodies are a short, edited vocabulary: all of them, but bounded.
+    browse_limit = 30
 
     def get_context_data(self, **kwargs):
         events = Event.objects.published().for_list()
         return super().get_context_data(
-            upcoming=events.upcoming()[:5],
+            upcoming=list(events.upcoming()[:5]),
             recent=events.past()[:5],
             statements=Statement.objects.published().for_cards()[:4],
             key_figures=(
@@ -72,6 +77,8 @@ class HomeView(TemplateView):
                 .order_by("-event__start_date", "order")[:4]
             ),
             countries=Country.objects.members(),
+            topics=Topic.objects.all()[: self.browse_limit],
+            bodies=Body.objects.published()[: self.browse_limit],
             **kwargs,
         )
 

@@ -207,8 +207,9 @@ def test_organization_page(seed, client):
     text = get_text(client, "/en/organizations/iom/")
     assert "International Organization for Migration (IOM)" in text
     assert "Includes Mesoamerica Program" in text
-    assert "Supporter · Regional Workshop on the Governance of Labour Migration" in text
-    assert "Co-organizer · Regional Workshop" in text
+    roles = text.split("Roles in meetings")[1]
+    assert "Co-organizer · 1 meeting Regional Workshop on the Governance" in roles
+    assert "Supporter · 1 meeting Regional Workshop on the Governance" in roles
     assert "Marcelo Pisani, Regional Director for Central America" in text
     assert "The involvement of all RCM countries" in text
 

@@ -3,7 +3,8 @@ who took part, in the post they held then."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, When
+from django.db.models import Case, Count, F, Q, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Organization, Person, Position
@@ -35,6 +36,28 @@ class EventOrganizationQuerySet(VisibleQuerySet):
     def in_role_order(self):
         """The presidency first, funders last, as OrganizationRole lists them."""
         return self.order_by(in_choice_order("role", OrganizationRole), "id")
+
+    def latest_by_role(self, per_role):
+        """The latest `per_role` meetings in each role, roles in OrganizationRole
+        order, each row with `role_count`, how many meetings the role has in all:
+        one query, however many meetings an organization helped run."""
+        by_role = {"partition_by": F("role")}
+        return (
+            self.annotate(
+                rank=Window(
+                    RowNumber(),
+                    order_by=[F("event__start_date").desc(), F("id").desc()],
+                    **by_role,
+                ),
+                role_count=Window(Count("id"), **by_role),
+            )
+            .filter(rank__lte=per_role)
+            .order_by(
+                in_choice_order("role", OrganizationRole),
+                "-event__start_date",
+                "-id",
+            )
+        )
 
 
 class EventOrganization(Translated, models.Model):
@@ -117,6 +140,17 @@ class ParticipationQuerySet(VisibleQuerySet):
         """Chairs first, participants last, as ParticipantRole lists them; then in
         the meeting's own order."""
         return self.order_by(in_choice_order("role", ParticipantRole), "order", "id")
+
+    def latest_meetings_first(self):
+        """A person's parts, the latest meetings first, each meeting's together in
+        role order."""
+        return self.order_by(
+            "-event__start_date",
+            "event_id",
+            in_choice_order("role", ParticipantRole),
+            "order",
+            "id",
+        )
 
 
 class Participation(models.Model):
