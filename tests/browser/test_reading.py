@@ -4,8 +4,8 @@ quote's word; and every public page kind checked by axe-core and photographed at
 phone's and a laptop's width into screenshots/, which CI keeps.
 
 Pages are found as a reader finds them, by headings, link names and labels in the
-page's language (the site's own catalogue gives them), so a new layout keeps the
-tests."""
+page's language (the site's own catalogue gives them), and by the addresses links lead
+to, never by class names, so a new layout keeps the tests."""
 
 import csv
 import io
@@ -49,10 +49,9 @@ def seed_data(transactional_db):
 def later_statements(seed_data):
     """Ten more of the speaker's statements, at a 2019 meeting: his page then links
     to the list of all of them, and a filter by year has something to leave out."""
-    speaker = Event.objects.get(slug=WORKSHOP).statements.get(speaker__slug=SPEAKER)
     return factories.StatementFactory.create_batch(
         10,
-        speaker=speaker.speaker,
+        speaker=seed_statement().speaker,
         event=factories.EventFactory(title="Workshop on seasonal work"),
     )
 
