@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -26,6 +27,52 @@ class EventListView(FilteredListView):
         return Event.objects.published().for_list()
 
 
+@dataclass(frozen=True)
+class Section:
+    """One section of a meeting's page: its anchor names its template too."""
+
+    anchor: str
+    heading: str
+
+    @property
+    def template(self):
+        return f"events/meeting/{self.anchor}.html"
+
+
+# A page of fewer sections reads at a glance, without a contents list.
+CONTENTS_FROM = 4
+
+
+def meeting_sections(event, statements):
+    """The sections of a meeting's page that have something to show, in the order a
+    reader wants them: what was said before who organized it, the reference lists
+    last. One list, so that the contents list names exactly the sections shown."""
+    sections = [
+        ("figures", _("Key figures"), event.key_figures.all()),
+        ("statements", _("Statements"), statements.items),
+        ("programme", _("Programme"), event.programme_days),
+        (
+            "participants",
+            _("Who took part"),
+            event.participants_shown
+            or event.sectors.all()
+            or event.page_roles
+            or event.meeting_participations,
+        ),
+        ("objectives", _("Objectives"), event.objectives),
+        ("account", _("What happened"), event.body or event.findings),
+        (
+            "documents",
+            _("Documents and sources"),
+            event.meeting_documents or event.resources.all() or event.listed_sources,
+        ),
+        ("photos", _("Photos"), event.photos.all()),
+        ("contact", _("Media contact"), event.page_media_contacts),
+        ("topics", _("Topics"), event.topics.all()),
+    ]
+    return [Section(anchor, heading) for anchor, heading, shown in sections if shown]
+
+
 class EventDetailView(PreviewableDetailView):
     model = Event
 
@@ -34,14 +81,17 @@ class EventDetailView(PreviewableDetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        statements = event.statements.visible(self.preview)
+        # A page of them, as the statements list shows, and a link to the rest:
+        # at 103 a meeting, their cards were over a third of the page's time.
+        statements = Excerpt(
+            event.statements.visible(self.preview).with_attribution().in_order_said(),
+            limit=FilteredListView.paginate_by,
+        )
+        sections = meeting_sections(event, statements)
         return super().get_context_data(
-            # A page of them, as the statements list shows, and a link to the rest:
-            # at 103 a meeting, their cards were over a third of the page's time.
-            statements=Excerpt(
-                statements.with_attribution().in_order_said(),
-                limit=FilteredListView.paginate_by,
-            ),
+            statements=statements,
+            sections=sections,
+            contents=sections if len(sections) >= CONTENTS_FROM else [],
             structured_data=event_data(event, self.request),
             rcm_body=shown(event.rcm_body, self.preview),
             presidency=shown(event.presidency, self.preview),

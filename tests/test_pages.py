@@ -47,6 +47,7 @@ def test_home(seed, client):
 
 
 def test_meeting_page_shows_every_fact_in_reading_order(seed, client):
+    """Issue 19's story order: what was said before who took part."""
     text = get_text(client, EVENT_URL)
     facts_in_order = [
         "Regional Workshop on the Governance of Labour Migration: Towards Integrated "
@@ -54,6 +55,14 @@ def test_meeting_page_shows_every_fact_in_reading_order(seed, client):
         "4–5 September 2018",
         "Mexico City, Mexico",
         "In person",
+        "Over 25 million nationals of countries in the Americas live outside their "
+        "country of origin",
+        "More than 80 per cent of migrants from the Americas remain within the region",
+        "Mexico recognizes the vital importance of migrants",
+        "The involvement of all RCM countries in the appropriate planning",
+        "60 participants",
+        "Chancelleries",
+        "Trade unions",
         "Host Government of Mexico",
         "Convener Regional Conference on Migration (RCM)",
         "Co-organizer International Organization for Migration (IOM) "
@@ -61,26 +70,18 @@ def test_meeting_page_shows_every_fact_in_reading_order(seed, client):
         "Supporter International Organization for Migration (IOM) "
         "International Labour Organization (ILO)",
         "Funder United States Department of State (funds IOM's Mesoamerica Program)",
-        "60 participants",
-        "Chancelleries",
-        "Trade unions",
-        "Over 25 million nationals of countries in the Americas live outside their "
-        "country of origin",
-        "More than 80 per cent of migrants from the Americas remain within the region",
+        "Ambassador Miguel Díaz Reynoso, General Director for Latin America, "
+        "Ministry of Foreign Affairs of Mexico Speaker",
         "The region faces a triple challenge",
         "Challenges The integration of new and diverse profiles of immigrant workers",
         "The lack or scarcity of qualified human resources.",
         "Recommendations Renewed, comprehensive and strategically planned",
-        "Some of the key speakers at the RCM Labour Migration workshop in Mexico City. "
-        "Photo: IOM / Cesia Chavarria",
-        "Ambassador Miguel Díaz Reynoso, General Director for Latin America, "
-        "Ministry of Foreign Affairs of Mexico Speaker",
-        "Mexico recognizes the vital importance of migrants",
-        "The involvement of all RCM countries in the appropriate planning",
         "Migration for Employment Convention (Revised), 1949 (No. 97) (ILO Convention 97)",
-        "Alexandra Bonnie IOM San José Phone: +506 2212 5304",
         "Central and North American Countries Discuss Labour Migration Governance · "
         "International Organization for Migration · Press release · English",
+        "Some of the key speakers at the RCM Labour Migration workshop in Mexico City. "
+        "Photo: IOM / Cesia Chavarria",
+        "Alexandra Bonnie IOM San José Phone: +506 2212 5304",
         "Labour migration",
     ]
     positions = [text.find(fact) for fact in facts_in_order]
