@@ -20,7 +20,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, Statement
+from events.models import Event, EventOrganization, Statement
 
 from .drafts import MATCH_ONLY, MODELS, REF_FIELDS, Decision
 from .extraction import KINDS
@@ -129,6 +129,8 @@ class ImportForm(forms.Form):
                 return cleaned
         if not cleaned.get("text", "").strip():
             raise ValidationError(_("Paste the release or upload a file."))
+        # A browser sends a textarea's lines ended by CRLF; the extractor reads lines.
+        cleaned["text"] = cleaned["text"].replace("\r\n", "\n").replace("\r", "\n")
         return cleaned
 
 
@@ -185,13 +187,26 @@ def value_field(model, name, value):
     return formfield
 
 
-def describe(proposal):
+def field_label(model, name):
+    try:
+        return capfirst(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def describe(proposal, extraction):
     """A proposal named as the editor knows it: its match, else what it says."""
     if proposal is None:
         return ""
     if proposal.match is not None:
         return str(proposal.match)
     values = proposal.fields
+    if proposal.kind == "role":
+        organization = extraction.get(proposal.refs.get("organization"))
+        role = dict(EventOrganization._meta.get_field("role").flatchoices)
+        return (
+            f"{role.get(values.get('role'), '')}: {describe(organization, extraction)}"
+        )
     if proposal.kind == "person":
         parts = [values.get(n) for n in ("honorific", "given_name", "family_name")]
         return " ".join(part for part in parts if part)
@@ -212,6 +227,10 @@ class Row:
     fields: list
     refs: list
     quoted: list
+
+    @property
+    def errors(self):
+        return any(field.errors for field in self.fields)
 
 
 class ReviewForm(forms.Form):
@@ -286,19 +305,23 @@ class ReviewForm(forms.Form):
                         ._meta.get_field(REF_FIELDS.get(name, name))
                         .verbose_name
                     ),
-                    describe(self.extraction.get(target)),
+                    describe(self.extraction.get(target), self.extraction),
                 )
                 for name, target in proposal.refs.items()
             ]
             quoted = [
-                (name, self.extraction.text[span.start : span.end], f"{key}-{name}")
+                (
+                    field_label(MODELS[proposal.kind], name),
+                    self.extraction.text[span.start : span.end],
+                    f"{key}-{name}",
+                )
                 for name, span in proposal.spans.items()
             ]
             match = self[f"{key}-match"] if f"{key}-match" in self.fields else None
             rows.setdefault(proposal.kind, []).append(
                 Row(
                     proposal,
-                    describe(proposal),
+                    describe(proposal, self.extraction),
                     self[f"{key}-keep"],
                     match,
                     fields,

@@ -34,7 +34,13 @@ def page(request, template, title, **context):
     return TemplateResponse(
         request,
         template,
-        {**admin.site.each_context(request), "title": title, **context},
+        {
+            **admin.site.each_context(request),
+            # The release and its findings side by side need the whole width.
+            "is_nav_sidebar_enabled": False,
+            "title": title,
+            **context,
+        },
     )
 
 
