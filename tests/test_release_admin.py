@@ -343,7 +343,10 @@ def test_an_html_release_shows_no_script(client, editor):
 
 
 def test_a_release_with_markup_in_its_text_is_shown_escaped(client, editor):
-    response = read(client, text='Workshop <script>alert("x")</script> in Mexico City')
+    response = read(
+        client,
+        text='Workshop in Mexico City\n\nOn the side, <script>alert("x")</script>.',
+    )
     page = response.content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert" in page
