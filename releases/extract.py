@@ -6,10 +6,13 @@ words each rule looks for are in releases.patterns; what each proposal holds is 
 releases.extraction. Nothing is proposed that the text does not state.
 """
 
+import bisect
 import datetime
 import re
+from functools import cached_property
 
 from events.enums import CountQualifier
+from rcm_site.search import fold
 
 from . import quotes
 from .extraction import KINDS, Extraction, Proposal, Span
@@ -55,7 +58,11 @@ TITLE_WORD = (
 TITLE_AFTER = re.compile(
     rf"(?:\s+{TITLE_WORD})*(?::\s+[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+{TITLE_WORD})*)?"
 )
-TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+)*$")
+# Capitalised words before a meeting's noun ("the Regional Workshop"), not an
+# article that starts a sentence ("The Meeting of…").
+TITLE_BEFORE = re.compile(
+    r"(?:(?!(?:The|A|An|El|La|Los|Las|Un|Una)\s)[A-Z][\w’'-]*\s+)*$"
+)
 TRAILING_SMALL_WORDS = re.compile(
     r"(?:\s+(?:of|the|and|for|on|in|de|del|la|las|los|y|e|para|sobre|en|a|al|con"
     r"|towards|hacia|to))+$"
@@ -83,6 +90,15 @@ def extract(text, *, published=None, matcher=None):
     """What `text` states about one meeting. `published`, the release's date, gives
     the year of dates that omit it."""
     return Reader(text, published, matcher or Matcher()).read()
+
+
+def plural(word):
+    """A pattern for the word in the singular or plural ("authority", "authorities")."""
+    if word.endswith("ies"):
+        return re.escape(word[:-3]) + "(?:y|ies)"
+    if word.endswith("s") and not word.endswith("ss"):
+        return re.escape(word[:-1]) + "(?:e?s)?"
+    return re.escape(word) + "(?:e?s)?"
 
 
 def language_of(text):
@@ -374,7 +390,11 @@ class Reader:
             self.set(meeting, "participant_count", where, int(found.group("n")))
             qualifier = (found.group("q") or "").casefold()
             kind = next(
-                (k for k, words in QUALIFIER_KINDS.items() if qualifier in words),
+                (
+                    CountQualifier(k)
+                    for k, words in QUALIFIER_KINDS.items()
+                    if qualifier in words
+                ),
                 CountQualifier.EXACT,
             )
             self.set(meeting, "participant_count_qualifier", where, kind)
@@ -521,8 +541,6 @@ class Reader:
     def read_roles(self):
         for start, end in self.paragraphs:
             for s, e in sentences(self.text, start, end):
-                if self.in_aside(s):
-                    continue
                 self.roles_in(s, e)
 
     def roles_in(self, start, end):
@@ -624,12 +642,16 @@ class Reader:
                 self.key_points_in(s, e, end)
 
     def key_points_in(self, start, end, paragraph_end):
-        word = KEY_POINT_WORD.search(self.text, start, end)
-        if not word or not self.outside(word.start()):
+        # The word nearest the colon: "agreed on the following recommendations:".
+        colon = self.text.find(":", start, end)
+        found = list(
+            KEY_POINT_WORD.finditer(self.text, start, end if colon == -1 else colon)
+        )
+        if not found or not self.outside(found[-1].start()):
             return
+        word = found[-1] if colon != -1 else found[0]
         index = next(int(n[1:]) for n, v in word.groupdict().items() if v)
         kind = KEY_POINT_WORDS[index][1]
-        colon = self.text.find(":", word.end(), end)
         if colon != -1:
             items = self.listed_items(colon + 1, end, paragraph_end)
         else:
@@ -683,60 +705,40 @@ class Reader:
         ]
 
     def read_listed(self, records, kind, where):
-        """Existing sectors, topics or resources the release names in `where`."""
-        from rcm_site.search import fold
+        """Existing sectors, topics or resources the release names in `where`,
+        whatever the accents, case and plural."""
+        for record, names in records:
+            found = self.find_folded(names, where)
+            if found:
+                proposal = self.add(kind, match=record)
+                self.set(proposal, "name", found)
 
+    def find_folded(self, names, where):
+        folded, index = self.folded
+        for name in filter(None, names):
+            pattern = re.compile(
+                r"\b" + r"\s+".join(map(plural, fold(name).split())) + r"\b"
+            )
+            for start, end in where:
+                found = pattern.search(
+                    folded,
+                    bisect.bisect_left(index, start),
+                    bisect.bisect_left(index, end),
+                )
+                if found:
+                    return Span(index[found.start()], index[found.end() - 1] + 1)
+        return None
+
+    @cached_property
+    def folded(self):
+        """The text folded as the search folds it, and the position in the text of
+        each folded character."""
         folded, index = [], []
         for position, char in enumerate(self.text):
-            for f in fold(char):
-                folded.append(f)
+            for each in fold(char):
+                folded.append(each)
                 index.append(position)
-        folded = "".join(folded)
-        index.append(len(self.text))
-        for record, names in records:
-            for name in filter(None, names):
-                pattern = (
-                    r"\b"
-                    + r"\s+".join(
-                        re.escape(word.rstrip("s")) + r"(?:e?s)?"
-                        for word in fold(name).split()
-                    )
-                    + r"\b"
-                )
-                hit = next(
-                    (
-                        m
-                        for s, e in where
-                        for m in re.finditer(
-                            pattern,
-                            folded[self.folded_at(index, s) : self.folded_at(index, e)],
-                        )
-                    ),
-                    None,
-                )
-                if hit is None:
-                    continue
-                base = next(
-                    self.folded_at(index, s)
-                    for s, e in where
-                    if re.search(
-                        pattern,
-                        folded[self.folded_at(index, s) : self.folded_at(index, e)],
-                    )
-                )
-                proposal = self.add(kind, match=record)
-                self.set(
-                    proposal,
-                    "name",
-                    Span(index[base + hit.start()], index[base + hit.end() - 1] + 1),
-                )
-                break
-
-    @staticmethod
-    def folded_at(index, position):
-        import bisect
-
-        return bisect.bisect_left(index, position)
+        return "".join(folded), index
 
     def paragraph_at(self, position):
         return next(

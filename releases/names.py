@@ -67,7 +67,7 @@ def person_name(text, start, end):
     if title:
         start = trim(text, title.end, end)[0]
     found = words(text, start, end)
-    if not 2 <= len(found) <= 6 or text[start:end].count("\n"):
+    if not 2 <= len(found) <= 6:
         return None
     if not all(NAME_WORD.fullmatch(text[s:e]) for s, e in found):
         return None

@@ -449,8 +449,8 @@ PHOTO = re.compile(
     r"\b(?:photo|photograph|foto|fotografía|photo credit|crédito)\s*:\s*", re.IGNORECASE
 )
 CONTACT = re.compile(
-    r"\b(?:please\s+contact|contact|contacte\s+a|contactar\s+a|comuníquese\s+con|"
-    r"contacto(?:\s+de\s+prensa)?\s*:|media\s+contact\s*:)\s*",
+    r"\b(?:(?:contacte|contactar)\s+a|comuníquese\s+con|please\s+contact|contact)\b\s*"
+    r"|\b(?:contacto(?:\s+de\s+prensa)?|media\s+contact)\s*:\s*",
     re.IGNORECASE,
 )
 PHONE = re.compile(

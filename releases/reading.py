@@ -128,7 +128,9 @@ def _pdf(data):
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise unreadable()
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # The layout mode keeps the gaps between paragraphs as blank lines (the
+        # plain one drops them); a page in two columns reads badly in either.
+        pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise unreadable() from error
     return "\n\n".join(_pdf_paragraphs(page) for page in pages)
