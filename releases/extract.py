@@ -1,9 +1,12 @@
 """Rule-based extraction of a press release (English or Spanish) into proposals.
 
-The release is read in the order its parts come: headline, photo caption, dateline,
-the meeting and who ran it, quotes, figures, listed points, the media contact. The
-words each rule looks for are in releases.patterns; what each proposal holds is in
+The photo credit and the media contact are read first, and set aside; then the
+dateline, the meeting and who ran it, the quotes (releases.quotes), figures, listed
+points, and the sectors, topics and resources the site knows. The words each rule
+looks for are in releases.patterns; what each proposal holds is in
 releases.extraction. Nothing is proposed that the text does not state.
+
+The cost grows with the text: callers bound it (releases.reading.check_length).
 """
 
 import bisect
@@ -50,7 +53,16 @@ from .patterns import (
 from .text import normalise, paragraphs, quoted, sentences, span
 
 DATELINE = re.compile(r"(?P<place>[^\n–—]{2,90}?)\s*(?:[–—]|\s-\s)\s*")
+DATELINE_PART = re.compile(r"[^,]+")
+# "Mexico City (IOM) –": the agency that wrote it.
 AGENCY = re.compile(r"\s*\([^)\n]{1,30}\)\s*$")
+DATELINE_ARTICLES = {"The", "A", "An", "El", "La", "Los", "Las", "Un", "Una"}
+# "contact Alexandra Bonnie, IOM San Jose, Tel: …"
+CONTACT_NAME_END = re.compile(r",|\s+(?:at|in|en|de|del|from|on)\s+|\s*\(|\n|$")
+CONTACT_OFFICE_START = re.compile(r"\s*,?\s*(?:(?:at|in|en|de|del|from)\s+)?")
+CONTACT_OFFICE_END = re.compile(
+    r",|\s+(?:tel|phone|teléfono|email|e-mail|correo)\b|\n", re.IGNORECASE
+)
 TITLE_WORD = (
     r"(?:[A-ZÁÉÍÓÚÑ0-9][\w’'-]*|(?:of|the|and|for|on|in|de|del|la|las|los|y|e|para"
     r"|sobre|en|a|al|con|towards|hacia|to)\b)"
@@ -278,8 +290,7 @@ class Reader:
             return
 
     def contact_name(self, start, end):
-        stop = re.compile(r",|\s+(?:at|in|en|de|del|from|on|,|\()\s+|\s*\(|\n|$")
-        found = stop.search(self.text, start, end)
+        found = CONTACT_NAME_END.search(self.text, start, end)
         if not found:
             return None
         name = person_name(self.text, start, found.start())
@@ -289,13 +300,8 @@ class Reader:
 
     def contact_office(self, contact, start, end):
         """ ", IOM San Jose,": the organization, then its office."""
-        match = re.compile(r"\s*,?\s*(?:at|in|en|de|del|from)?\s*").match(
-            self.text, start, end
-        )
-        segment_start = match.end()
-        segment_end = re.compile(
-            r",|\s+(?:tel|phone|teléfono|email|e-mail|correo)\b|\n", re.IGNORECASE
-        ).search(self.text, segment_start, end)
+        segment_start = CONTACT_OFFICE_START.match(self.text, start, end).end()
+        segment_end = CONTACT_OFFICE_END.search(self.text, segment_start, end)
         segment_end = segment_end.start() if segment_end else end
         found = organization_at(self.text, segment_start, segment_end)
         if not found:
@@ -325,13 +331,15 @@ class Reader:
             if agency:
                 place = Span(place.start, agency.start())
             parts = [
-                span(self.text, m.start(), m.end())
-                for m in re.finditer(r"[^,]+", self.text[place.start : place.end])
+                part
+                for m in DATELINE_PART.finditer(self.text, place.start, place.end)
+                if (part := span(self.text, m.start(), m.end())).start < part.end
             ]
-            parts = [Span(place.start + p.start, place.start + p.end) for p in parts]
-            if not parts or len(parts) > 3:
+            if not 0 < len(parts) <= 3 or any(
+                len(self.text[p.start : p.end].split()) > 5 for p in parts
+            ):
                 continue
-            if any(len(self.text[p.start : p.end].split()) > 5 for p in parts):
+            if self.text[parts[0].start : parts[0].end].split()[0] in DATELINE_ARTICLES:
                 continue
             city = country = date = None
             for part in parts:
