@@ -436,7 +436,8 @@ class Reader:
         """(title span, noun span, kind) of the first meeting the release names with a
         capitalised name ("the Regional Workshop on the Governance of Labour Migration:
         Towards…") or in quotation marks ("el taller «…»")."""
-        for start, end in self.paragraphs[1:]:
+        # The headline last: title case makes a meeting's name of any words there.
+        for start, end in self.paragraphs[1:] + self.paragraphs[:1]:
             for match in MEETING_NOUN.finditer(self.text, start, end):
                 if not self.outside(match.start()):
                     continue

@@ -16,6 +16,7 @@ import re
 from events.enums import StatementKind
 
 from .extraction import Span
+from .matching import key
 from .names import (
     is_acronym,
     person_name,
@@ -80,9 +81,8 @@ class Attribution:
         """(person, post, organization) proposals of who is said to have spoken."""
         text = reader.text
         start, end = trim(text, self.start, self.end, " \t\n,.;:—–-")
-        if start >= end:
-            return None
-        if text[start:end].casefold() in PRONOUNS:
+        # "“…”, agregó.", "she added": the speaker quoted last goes on.
+        if start >= end or text[start:end].casefold() in PRONOUNS:
             return last
         return speaker_in(reader, start, end)
 
@@ -164,6 +164,20 @@ def speaker_in(reader, start, end):
             return with_post(
                 reader, name, strip_article(text, start, post_end), post_end, known
             )
+    return named_before(reader, found[-1].group() if found else "")
+
+
+def named_before(reader, surname):
+    """ "afirmó el Director General Swing": the person the release named in full
+    before ("William Lacy Swing"), with the post it gave then."""
+    for person in reader.people.values():
+        family = person.fields["family_name"].split()
+        if family and key(family[-1]) == key(surname):
+            post = next(
+                (p for k, p in reader.posts.items() if k[0] == person.key), None
+            )
+            organization = post and reader.extraction.get(post.refs.get("organization"))
+            return person, post, organization
     return None
 
 

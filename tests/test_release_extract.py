@@ -484,6 +484,30 @@ def test_english_release_in_other_quote_patterns(countries):
     ]
 
 
+def test_a_speaker_named_again_by_surname_or_not_at_all(countries):
+    text = (
+        "La XVI Reunión Anual de la Conferencia Regional sobre Migración aborda las "
+        "realidades de la migración\n\n"
+        "“La migración ordenada beneficia a todos los países de la región”, dijo "
+        "William Lacy Swing, Director General de la OIM.\n\n"
+        '"Este es un tributo especial de los Estados miembros de la Conferencia", '
+        "afirmó el Director General Swing.\n\n"
+        "“Los procesos migratorios deben ser vistos como una oportunidad”, agregó.\n"
+    )
+    extraction = extract(text)
+    assert_spans(extraction)
+    assert one(extraction, "meeting").fields["title"] == (
+        "XVI Reunión Anual de la Conferencia Regional sobre Migración"
+    )
+    person = one(extraction, "person")
+    post = one(extraction, "post")
+    statements = extraction.of_kind("statement")
+    assert len(statements) == 3
+    for statement in statements:
+        assert statement.refs["speaker"] == person.key
+        assert statement.refs["post"] == post.key
+
+
 def test_release_without_quotes(countries):
     text = (
         "RCM members meet on border management\n\n"
