@@ -91,6 +91,7 @@ OBJECTIVE_WAS = re.compile(
     r"fue|es|era)\s+",
     re.IGNORECASE,
 )
+UNTIL = re.compile(r"\b(?:until|through|hasta(?:\s+el)?)\s+$", re.IGNORECASE)
 ATTENDANCE = re.compile(
     r"\b(?:attended|representatives|representantes|asistieron|participaron|"
     r"participation of|participación de|delegations? of|delegaciones de)\b",
@@ -481,9 +482,13 @@ class Reader:
             for s, e in sentences(self.text, start, end):
                 found = self.dates_in(s, e)
                 if found:
-                    (first, last), where = found[0], found[1]
-                    self.set(meeting, "start_date", where, first)
-                    self.set(meeting, "end_date", where, last)
+                    (first, last), where = found
+                    if first == last and UNTIL.search(self.text, s, where.start):
+                        # "until 14 October": the last day, not the first.
+                        self.set(meeting, "end_date", where, last)
+                    else:
+                        self.set(meeting, "start_date", where, first)
+                        self.set(meeting, "end_date", where, last)
                     return
 
     def dates_in(self, start, end):

@@ -76,7 +76,9 @@ def person_name(text, start, end):
         folded = word.casefold()
         if folded in NAME_PARTICLES and 0 < i < len(found) - 1:
             continue
-        if not is_capitalised(word) or (is_acronym(word) and len(word) > 1):
+        # A surname may be in capitals ("Francesco CARELLA"); a first word so is an
+        # acronym ("IOM Director…").
+        if not is_capitalised(word) or (is_acronym(word) and i == 0):
             return None
         if folded in POST_WORDS or folded in ORGANIZATION_NOUNS:
             return None

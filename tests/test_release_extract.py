@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as examples
 from hypothesis import strategies as st
 
+from people.models import Person, PersonName
 from rcm_site.search import fold
 from releases.extract import extract
 from releases.matching import key
@@ -320,6 +321,46 @@ def test_seed_release_matches_the_seed_records(seed):
         "employers",
         "civil-society",
     }
+
+
+def test_names_match_other_names_acronyms_accents_and_case(seed):
+    miguel = Person.objects.get(slug="miguel-diaz-reynoso")
+    PersonName.objects.create(person=miguel, name="Miguel Díaz")
+    text = (
+        "Headline\n\n"
+        "“Mexico works for regular labour migration,” said Miguel Diaz, General "
+        "Director for Latin America at the SRE.\n\n"
+        "“Decent work has no borders,” said Francesco CARELLA, Labour Migration "
+        "Specialist of the OIT.\n\n"
+        "“Data come first,” said pablo rusconi trigueros.\n"
+    )
+    extraction = extract(text)
+    assert_spans(extraction)
+    first, second = extraction.of_kind("statement")
+    assert ref(extraction, first, "speaker").match == miguel
+    assert ref(extraction, first, "organization").match.slug == (
+        "mexico-ministry-of-foreign-affairs"
+    )
+    assert ref(extraction, first, "post").match.title_en == (
+        "General Director for Latin America"
+    )
+    assert ref(extraction, second, "speaker").match.slug == "francesco-carella"
+    assert ref(extraction, second, "organization").match.slug == "ilo"
+    assert (
+        ref(extraction, second, "post").match.title_en == "Labour Migration Specialist"
+    )
+    # A name in lower case is not read as one: no statement without a speaker.
+    assert len(extraction.of_kind("person")) == 2
+
+
+def test_a_meeting_until_a_date_has_no_first_day_read(countries):
+    extraction = extract(
+        "Headline\n\nThe Regional Seminar on Migrant Children runs until 14 October "
+        "2022 in Santiago.\n"
+    )
+    meeting = one(extraction, "meeting")
+    assert meeting.fields["end_date"] == datetime.date(2022, 10, 14)
+    assert "start_date" not in meeting.fields
 
 
 @pytest.mark.django_db
