@@ -148,6 +148,11 @@ def post_and_organization(text, start, end, known=()):
     for join in POST_JOIN.finditer(text, start, end):
         if join.start() == start:
             continue
+        # "Chief of Mission of the International Organization…": a post's word
+        # goes on with the title.
+        next_word = WORD.match(text, join.end(), end)
+        if next_word and next_word.group().casefold() in POST_WORDS:
+            continue
         if looks_like_organization(text, join.end(), end):
             title = trim(text, start, join.start(), " \t\n,")
             return Span(*title), Span(join.end(), end)

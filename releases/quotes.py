@@ -18,7 +18,7 @@ from events.enums import StatementKind
 from .extraction import Span
 from .matching import key
 from .names import (
-    is_acronym,
+    organization_at,
     person_name,
     post_and_organization,
     strip_article,
@@ -189,12 +189,12 @@ def with_post(reader, name, post_start, post_end, known):
     )
     organization = None
     if org_span:
-        written = reader.text[org_span.start : org_span.end]
-        organization = (
-            reader.organization(org_span)
-            if is_acronym(written) or written.strip()
-            else None
-        )
+        # "of the International Organization for Migration (IOM)": name and acronym.
+        found = organization_at(reader.text, org_span.start, org_span.end)
+        if found and found[2] == org_span.end:
+            organization = reader.organization(found[0], found[1])
+        else:
+            organization = reader.organization(org_span)
     post = reader.post(person, title_span, organization) if title_span else None
     return person, post, organization
 

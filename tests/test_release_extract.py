@@ -549,6 +549,74 @@ def test_a_speaker_named_again_by_surname_or_not_at_all(countries):
         assert statement.refs["post"] == post.key
 
 
+@pytest.mark.parametrize(
+    ("attribution", "name", "title", "organization"),
+    [
+        (
+            "Ambassador Miguel Díaz Reynoso, General Director for Latin America at the "
+            "Ministry of Foreign Affairs of Mexico",
+            "Miguel Díaz Reynoso",
+            "General Director for Latin America",
+            "Ministry of Foreign Affairs of Mexico",
+        ),
+        (
+            "Marcelo Pisani, IOM Regional Director for Central America, North America "
+            "and the Caribbean",
+            "Marcelo Pisani",
+            "Regional Director for Central America, North America and the Caribbean",
+            "IOM",
+        ),
+        (
+            "Pablo Rusconi Trigueros, Director of Immigration Department, Republic of "
+            "El Salvador",
+            "Pablo Rusconi Trigueros",
+            "Director",
+            "Immigration Department, Republic of El Salvador",
+        ),
+        (
+            "Ana Pérez, Chief of Mission of the International Organization for "
+            "Migration (IOM)",
+            "Ana Pérez",
+            "Chief of Mission",
+            "International Organization for Migration",
+        ),
+        (
+            "la directora general del Instituto Nacional de Migración, Ana Lucía Pérez",
+            "Ana Lucía Pérez",
+            "directora general",
+            "Instituto Nacional de Migración",
+        ),
+        (
+            "IOM Director General António Vitorino",
+            "António Vitorino",
+            "Director General",
+            "IOM",
+        ),
+        (
+            "the Minister of Labour and Social Welfare of Guatemala, Juan Pérez",
+            "Juan Pérez",
+            "Minister of Labour and Social Welfare of Guatemala",
+            None,
+        ),
+    ],
+)
+def test_speakers_posts_and_organizations_as_releases_write_them(
+    attribution, name, title, organization
+):
+    text = f"Headline\n\n“This is what we all came here to say,” said {attribution}.\n"
+    extraction = extract(text, matcher=NoRecords())
+    assert_spans(extraction)
+    statement = one(extraction, "statement")
+    assert full_name(ref(extraction, statement, "speaker")) == name
+    assert ref(extraction, statement, "post").fields["title"] == title
+    found = statement.refs.get("organization") and ref(
+        extraction, statement, "organization"
+    )
+    assert (found and (found.fields.get("name") or found.fields["acronym"])) == (
+        organization or None
+    )
+
+
 def test_release_without_quotes(countries):
     text = (
         "RCM members meet on border management\n\n"
