@@ -105,6 +105,32 @@ def extract(text, *, published=None, matcher=None):
     return Reader(text, published, matcher or Matcher()).read()
 
 
+# The model each kind of proposal becomes, for the length of its fields.
+MODELS = {
+    "meeting": "events.Event",
+    "organization": "people.Organization",
+    "role": "events.EventOrganization",
+    "person": "people.Person",
+    "post": "people.Position",
+    "figure": "events.KeyFigure",
+    "photo": "events.Photo",
+    "media_contact": "events.MediaContact",
+}
+
+
+def max_length(kind, field):
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    if kind not in MODELS:
+        return float("inf")
+    try:
+        limit = apps.get_model(MODELS[kind])._meta.get_field(field).max_length
+    except FieldDoesNotExist:
+        return float("inf")
+    return limit or float("inf")
+
+
 def plural(word):
     """A pattern for the word in the singular or plural ("authority", "authorities")."""
     if word.endswith("ies"):
@@ -167,11 +193,14 @@ class Reader:
 
     def set(self, proposal, field, where, value=None):
         """A field read from the text at `where` (a Span); its value is the text
-        there, normalised, unless the model's value is given."""
+        there, normalised, unless the model's value is given. A text longer than
+        the model's field holds is no value of it: it is left out, not cut."""
+        if value is None:
+            value = normalise(self.text[where.start : where.end])
+            if len(value) > max_length(proposal.kind, field):
+                return
         proposal.spans[field] = where
-        proposal.fields[field] = (
-            normalise(self.text[where.start : where.end]) if value is None else value
-        )
+        proposal.fields[field] = value
 
     def in_quotation(self, position):
         return any(start < position < end for start, end in self.quotations)
@@ -645,6 +674,8 @@ class Reader:
                 figure = self.add("figure")
                 self.set(figure, "value", Span(match.start(), match.end()))
                 self.set(figure, "label", label_span)
+                if "label" not in figure.fields:
+                    self.extraction.proposals.remove(figure)
 
     def read_key_points(self):
         for start, end in self.paragraphs[1:]:

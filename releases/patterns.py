@@ -390,8 +390,10 @@ UNITS = (
     r"|por ciento"
 )
 NUMBER = r"\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?"
+CURRENCY = r"US\$|USD|US dollars|\$|€|EUR|dólares"
 FIGURE = re.compile(
-    rf"\b(?:(?:{QUALIFIERS})\s+)?(?:{NUMBER})\s*(?:{UNITS})(?![\w])",
+    rf"(?<![\w$])(?:(?:{QUALIFIERS})\s+)?(?:(?:{CURRENCY})\s?)?(?:{NUMBER})\s*(?:{UNITS})"
+    rf"(?:\s+(?:de\s+)?(?:{CURRENCY}))?(?![\w])",
     re.IGNORECASE,
 )
 # "The 60 participants", "más de 130 participantes".

@@ -617,6 +617,24 @@ def test_speakers_posts_and_organizations_as_releases_write_them(
     )
 
 
+def test_figures_keep_the_release_wording_of_their_unit():
+    text = (
+        "Headline\n\n"
+        "The programme received US$ 2 million for reintegration. Remittances grew "
+        "by 5.5 per cent in 2018; más de 3 millones de personas retornaron.\n\n"
+        "Some 40% of " + "very " * 80 + "long label.\n"
+    )
+    extraction = extract(text, matcher=NoRecords())
+    assert_spans(extraction)
+    assert [
+        (f.fields["value"], f.fields["label"]) for f in extraction.of_kind("figure")
+    ] == [
+        ("US$ 2 million", "for reintegration"),
+        ("5.5 per cent", "in 2018"),
+        ("más de 3 millones", "de personas retornaron"),
+    ]
+
+
 def test_release_without_quotes(countries):
     text = (
         "RCM members meet on border management\n\n"
