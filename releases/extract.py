@@ -1,15 +1,21 @@
 """Rule-based extraction of a press release (English or Spanish) into proposals.
 
-The release is read in the order its parts come: headline, photo caption, dateline,
-the meeting and who ran it, quotes, figures, listed points, the media contact. The
-words each rule looks for are in releases.patterns; what each proposal holds is in
+The photo credit and the media contact are read first, and set aside; then the
+dateline, the meeting and who ran it, the quotes (releases.quotes), figures, listed
+points, and the sectors, topics and resources the site knows. The words each rule
+looks for are in releases.patterns; what each proposal holds is in
 releases.extraction. Nothing is proposed that the text does not state.
+
+The cost grows with the text: callers bound it (releases.reading.check_length).
 """
 
+import bisect
 import datetime
 import re
+from functools import cached_property
 
 from events.enums import CountQualifier
+from rcm_site.search import fold
 
 from . import quotes
 from .extraction import KINDS, Extraction, Proposal, Span
@@ -47,7 +53,16 @@ from .patterns import (
 from .text import normalise, paragraphs, quoted, sentences, span
 
 DATELINE = re.compile(r"(?P<place>[^\n–—]{2,90}?)\s*(?:[–—]|\s-\s)\s*")
+DATELINE_PART = re.compile(r"[^,]+")
+# "Mexico City (IOM) –": the agency that wrote it.
 AGENCY = re.compile(r"\s*\([^)\n]{1,30}\)\s*$")
+DATELINE_ARTICLES = {"The", "A", "An", "El", "La", "Los", "Las", "Un", "Una"}
+# "contact Alexandra Bonnie, IOM San Jose, Tel: …"
+CONTACT_NAME_END = re.compile(r",|\s+(?:at|in|en|de|del|from|on)\s+|\s*\(|\n|$")
+CONTACT_OFFICE_START = re.compile(r"\s*,?\s*(?:(?:at|in|en|de|del|from)\s+)?")
+CONTACT_OFFICE_END = re.compile(
+    r",|\s+(?:tel|phone|teléfono|email|e-mail|correo)\b|\n", re.IGNORECASE
+)
 TITLE_WORD = (
     r"(?:[A-ZÁÉÍÓÚÑ0-9][\w’'-]*|(?:of|the|and|for|on|in|de|del|la|las|los|y|e|para"
     r"|sobre|en|a|al|con|towards|hacia|to)\b)"
@@ -55,7 +70,11 @@ TITLE_WORD = (
 TITLE_AFTER = re.compile(
     rf"(?:\s+{TITLE_WORD})*(?::\s+[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+{TITLE_WORD})*)?"
 )
-TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+)*$")
+# Capitalised words before a meeting's noun ("the Regional Workshop"), not an
+# article that starts a sentence ("The Meeting of…").
+TITLE_BEFORE = re.compile(
+    r"(?:(?!(?:The|A|An|El|La|Los|Las|Un|Una)\s)[A-Z][\w’'-]*\s+)*$"
+)
 TRAILING_SMALL_WORDS = re.compile(
     r"(?:\s+(?:of|the|and|for|on|in|de|del|la|las|los|y|e|para|sobre|en|a|al|con"
     r"|towards|hacia|to))+$"
@@ -72,6 +91,7 @@ OBJECTIVE_WAS = re.compile(
     r"fue|es|era)\s+",
     re.IGNORECASE,
 )
+UNTIL = re.compile(r"\b(?:until|through|hasta(?:\s+el)?)\s+$", re.IGNORECASE)
 ATTENDANCE = re.compile(
     r"\b(?:attended|representatives|representantes|asistieron|participaron|"
     r"participation of|participación de|delegations? of|delegaciones de)\b",
@@ -83,6 +103,41 @@ def extract(text, *, published=None, matcher=None):
     """What `text` states about one meeting. `published`, the release's date, gives
     the year of dates that omit it."""
     return Reader(text, published, matcher or Matcher()).read()
+
+
+# The model each kind of proposal becomes, for the length of its fields.
+MODELS = {
+    "meeting": "events.Event",
+    "organization": "people.Organization",
+    "role": "events.EventOrganization",
+    "person": "people.Person",
+    "post": "people.Position",
+    "figure": "events.KeyFigure",
+    "photo": "events.Photo",
+    "media_contact": "events.MediaContact",
+}
+
+
+def max_length(kind, field):
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    if kind not in MODELS:
+        return float("inf")
+    try:
+        limit = apps.get_model(MODELS[kind])._meta.get_field(field).max_length
+    except FieldDoesNotExist:
+        return float("inf")
+    return limit or float("inf")
+
+
+def plural(word):
+    """A pattern for the word in the singular or plural ("authority", "authorities")."""
+    if word.endswith("ies"):
+        return re.escape(word[:-3]) + "(?:y|ies)"
+    if word.endswith("s") and not word.endswith("ss"):
+        return re.escape(word[:-1]) + "(?:e?s)?"
+    return re.escape(word) + "(?:e?s)?"
 
 
 def language_of(text):
@@ -138,11 +193,14 @@ class Reader:
 
     def set(self, proposal, field, where, value=None):
         """A field read from the text at `where` (a Span); its value is the text
-        there, normalised, unless the model's value is given."""
+        there, normalised, unless the model's value is given. A text longer than
+        the model's field holds is no value of it: it is left out, not cut."""
+        if value is None:
+            value = normalise(self.text[where.start : where.end])
+            if len(value) > max_length(proposal.kind, field):
+                return
         proposal.spans[field] = where
-        proposal.fields[field] = (
-            normalise(self.text[where.start : where.end]) if value is None else value
-        )
+        proposal.fields[field] = value
 
     def in_quotation(self, position):
         return any(start < position < end for start, end in self.quotations)
@@ -262,8 +320,7 @@ class Reader:
             return
 
     def contact_name(self, start, end):
-        stop = re.compile(r",|\s+(?:at|in|en|de|del|from|on|,|\()\s+|\s*\(|\n|$")
-        found = stop.search(self.text, start, end)
+        found = CONTACT_NAME_END.search(self.text, start, end)
         if not found:
             return None
         name = person_name(self.text, start, found.start())
@@ -273,13 +330,8 @@ class Reader:
 
     def contact_office(self, contact, start, end):
         """ ", IOM San Jose,": the organization, then its office."""
-        match = re.compile(r"\s*,?\s*(?:at|in|en|de|del|from)?\s*").match(
-            self.text, start, end
-        )
-        segment_start = match.end()
-        segment_end = re.compile(
-            r",|\s+(?:tel|phone|teléfono|email|e-mail|correo)\b|\n", re.IGNORECASE
-        ).search(self.text, segment_start, end)
+        segment_start = CONTACT_OFFICE_START.match(self.text, start, end).end()
+        segment_end = CONTACT_OFFICE_END.search(self.text, segment_start, end)
         segment_end = segment_end.start() if segment_end else end
         found = organization_at(self.text, segment_start, segment_end)
         if not found:
@@ -309,13 +361,15 @@ class Reader:
             if agency:
                 place = Span(place.start, agency.start())
             parts = [
-                span(self.text, m.start(), m.end())
-                for m in re.finditer(r"[^,]+", self.text[place.start : place.end])
+                part
+                for m in DATELINE_PART.finditer(self.text, place.start, place.end)
+                if (part := span(self.text, m.start(), m.end())).start < part.end
             ]
-            parts = [Span(place.start + p.start, place.start + p.end) for p in parts]
-            if not parts or len(parts) > 3:
+            if not 0 < len(parts) <= 3 or any(
+                len(self.text[p.start : p.end].split()) > 5 for p in parts
+            ):
                 continue
-            if any(len(self.text[p.start : p.end].split()) > 5 for p in parts):
+            if self.text[parts[0].start : parts[0].end].split()[0] in DATELINE_ARTICLES:
                 continue
             city = country = date = None
             for part in parts:
@@ -374,7 +428,11 @@ class Reader:
             self.set(meeting, "participant_count", where, int(found.group("n")))
             qualifier = (found.group("q") or "").casefold()
             kind = next(
-                (k for k, words in QUALIFIER_KINDS.items() if qualifier in words),
+                (
+                    CountQualifier(k)
+                    for k, words in QUALIFIER_KINDS.items()
+                    if qualifier in words
+                ),
                 CountQualifier.EXACT,
             )
             self.set(meeting, "participant_count_qualifier", where, kind)
@@ -408,7 +466,8 @@ class Reader:
         """(title span, noun span, kind) of the first meeting the release names with a
         capitalised name ("the Regional Workshop on the Governance of Labour Migration:
         Towards…") or in quotation marks ("el taller «…»")."""
-        for start, end in self.paragraphs[1:]:
+        # The headline last: title case makes a meeting's name of any words there.
+        for start, end in self.paragraphs[1:] + self.paragraphs[:1]:
             for match in MEETING_NOUN.finditer(self.text, start, end):
                 if not self.outside(match.start()):
                     continue
@@ -452,9 +511,13 @@ class Reader:
             for s, e in sentences(self.text, start, end):
                 found = self.dates_in(s, e)
                 if found:
-                    (first, last), where = found[0], found[1]
-                    self.set(meeting, "start_date", where, first)
-                    self.set(meeting, "end_date", where, last)
+                    (first, last), where = found
+                    if first == last and UNTIL.search(self.text, s, where.start):
+                        # "until 14 October": the last day, not the first.
+                        self.set(meeting, "end_date", where, last)
+                    else:
+                        self.set(meeting, "start_date", where, first)
+                        self.set(meeting, "end_date", where, last)
                     return
 
     def dates_in(self, start, end):
@@ -521,8 +584,6 @@ class Reader:
     def read_roles(self):
         for start, end in self.paragraphs:
             for s, e in sentences(self.text, start, end):
-                if self.in_aside(s):
-                    continue
                 self.roles_in(s, e)
 
     def roles_in(self, start, end):
@@ -613,6 +674,8 @@ class Reader:
                 figure = self.add("figure")
                 self.set(figure, "value", Span(match.start(), match.end()))
                 self.set(figure, "label", label_span)
+                if "label" not in figure.fields:
+                    self.extraction.proposals.remove(figure)
 
     def read_key_points(self):
         for start, end in self.paragraphs[1:]:
@@ -624,12 +687,16 @@ class Reader:
                 self.key_points_in(s, e, end)
 
     def key_points_in(self, start, end, paragraph_end):
-        word = KEY_POINT_WORD.search(self.text, start, end)
-        if not word or not self.outside(word.start()):
+        # The word nearest the colon: "agreed on the following recommendations:".
+        colon = self.text.find(":", start, end)
+        found = list(
+            KEY_POINT_WORD.finditer(self.text, start, end if colon == -1 else colon)
+        )
+        if not found or not self.outside(found[-1].start()):
             return
+        word = found[-1] if colon != -1 else found[0]
         index = next(int(n[1:]) for n, v in word.groupdict().items() if v)
         kind = KEY_POINT_WORDS[index][1]
-        colon = self.text.find(":", word.end(), end)
         if colon != -1:
             items = self.listed_items(colon + 1, end, paragraph_end)
         else:
@@ -683,60 +750,40 @@ class Reader:
         ]
 
     def read_listed(self, records, kind, where):
-        """Existing sectors, topics or resources the release names in `where`."""
-        from rcm_site.search import fold
+        """Existing sectors, topics or resources the release names in `where`,
+        whatever the accents, case and plural."""
+        for record, names in records:
+            found = self.find_folded(names, where)
+            if found:
+                proposal = self.add(kind, match=record)
+                self.set(proposal, "name", found)
 
+    def find_folded(self, names, where):
+        folded, index = self.folded
+        for name in filter(None, names):
+            pattern = re.compile(
+                r"\b" + r"\s+".join(map(plural, fold(name).split())) + r"\b"
+            )
+            for start, end in where:
+                found = pattern.search(
+                    folded,
+                    bisect.bisect_left(index, start),
+                    bisect.bisect_left(index, end),
+                )
+                if found:
+                    return Span(index[found.start()], index[found.end() - 1] + 1)
+        return None
+
+    @cached_property
+    def folded(self):
+        """The text folded as the search folds it, and the position in the text of
+        each folded character."""
         folded, index = [], []
         for position, char in enumerate(self.text):
-            for f in fold(char):
-                folded.append(f)
+            for each in fold(char):
+                folded.append(each)
                 index.append(position)
-        folded = "".join(folded)
-        index.append(len(self.text))
-        for record, names in records:
-            for name in filter(None, names):
-                pattern = (
-                    r"\b"
-                    + r"\s+".join(
-                        re.escape(word.rstrip("s")) + r"(?:e?s)?"
-                        for word in fold(name).split()
-                    )
-                    + r"\b"
-                )
-                hit = next(
-                    (
-                        m
-                        for s, e in where
-                        for m in re.finditer(
-                            pattern,
-                            folded[self.folded_at(index, s) : self.folded_at(index, e)],
-                        )
-                    ),
-                    None,
-                )
-                if hit is None:
-                    continue
-                base = next(
-                    self.folded_at(index, s)
-                    for s, e in where
-                    if re.search(
-                        pattern,
-                        folded[self.folded_at(index, s) : self.folded_at(index, e)],
-                    )
-                )
-                proposal = self.add(kind, match=record)
-                self.set(
-                    proposal,
-                    "name",
-                    Span(index[base + hit.start()], index[base + hit.end() - 1] + 1),
-                )
-                break
-
-    @staticmethod
-    def folded_at(index, position):
-        import bisect
-
-        return bisect.bisect_left(index, position)
+        return "".join(folded), index
 
     def paragraph_at(self, position):
         return next(

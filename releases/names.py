@@ -67,7 +67,7 @@ def person_name(text, start, end):
     if title:
         start = trim(text, title.end, end)[0]
     found = words(text, start, end)
-    if not 2 <= len(found) <= 6 or text[start:end].count("\n"):
+    if not 2 <= len(found) <= 6:
         return None
     if not all(NAME_WORD.fullmatch(text[s:e]) for s, e in found):
         return None
@@ -76,7 +76,9 @@ def person_name(text, start, end):
         folded = word.casefold()
         if folded in NAME_PARTICLES and 0 < i < len(found) - 1:
             continue
-        if not is_capitalised(word) or (is_acronym(word) and len(word) > 1):
+        # A surname may be in capitals ("Francesco CARELLA"); a first word so is an
+        # acronym ("IOM Director…").
+        if not is_capitalised(word) or (is_acronym(word) and i == 0):
             return None
         if folded in POST_WORDS or folded in ORGANIZATION_NOUNS:
             return None
@@ -145,6 +147,11 @@ def post_and_organization(text, start, end, known=()):
         return Span(rest, end), Span(start, found[0][1])
     for join in POST_JOIN.finditer(text, start, end):
         if join.start() == start:
+            continue
+        # "Chief of Mission of the International Organization…": a post's word
+        # goes on with the title.
+        next_word = WORD.match(text, join.end(), end)
+        if next_word and next_word.group().casefold() in POST_WORDS:
             continue
         if looks_like_organization(text, join.end(), end):
             title = trim(text, start, join.start(), " \t\n,")

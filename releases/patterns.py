@@ -390,8 +390,10 @@ UNITS = (
     r"|por ciento"
 )
 NUMBER = r"\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?"
+CURRENCY = r"US\$|USD|US dollars|\$|€|EUR|dólares"
 FIGURE = re.compile(
-    rf"\b(?:(?:{QUALIFIERS})\s+)?(?:{NUMBER})\s*(?:{UNITS})(?![\w])",
+    rf"(?<![\w$])(?:(?:{QUALIFIERS})\s+)?(?:(?:{CURRENCY})\s?)?(?:{NUMBER})\s*(?:{UNITS})"
+    rf"(?:\s+(?:de\s+)?(?:{CURRENCY}))?(?![\w])",
     re.IGNORECASE,
 )
 # "The 60 participants", "más de 130 participantes".
@@ -449,8 +451,8 @@ PHOTO = re.compile(
     r"\b(?:photo|photograph|foto|fotografía|photo credit|crédito)\s*:\s*", re.IGNORECASE
 )
 CONTACT = re.compile(
-    r"\b(?:please\s+contact|contact|contacte\s+a|contactar\s+a|comuníquese\s+con|"
-    r"contacto(?:\s+de\s+prensa)?\s*:|media\s+contact\s*:)\s*",
+    r"\b(?:(?:contacte|contactar)\s+a|comuníquese\s+con|please\s+contact|contact)\b\s*"
+    r"|\b(?:contacto(?:\s+de\s+prensa)?|media\s+contact)\s*:\s*",
     re.IGNORECASE,
 )
 PHONE = re.compile(

@@ -16,8 +16,9 @@ import re
 from events.enums import StatementKind
 
 from .extraction import Span
+from .matching import key
 from .names import (
-    is_acronym,
+    organization_at,
     person_name,
     post_and_organization,
     strip_article,
@@ -39,42 +40,49 @@ def read_statements(reader):
         if reader.in_aside(start):
             continue
         found = [(o, c) for o, c in reader.quotations if start <= o < end and c < end]
-        previous, previous_end = None, start
+        # What the last statement took of the paragraph, its attribution included:
+        # a quotation right after it, with no attribution of its own, goes on with it.
+        previous, consumed = None, start
         for i, (open_, close) in enumerate(found):
-            words = len(text[open_ + 1 : close].split())
-            if words < MIN_WORDS:
+            if len(text[open_ + 1 : close].split()) < MIN_WORDS:
                 continue
             next_open = found[i + 1][0] if i + 1 < len(found) else end
-            before_start = found[i - 1][1] + 1 if i else start
+            lead_start = max(consumed, found[i - 1][1] + 1 if i else start)
             attribution = after(reader, close + 1, next_open) or before(
-                reader, before_start, open_
+                reader, lead_start, open_
             )
             part = span(text, open_ + 1, close, " \t\n")
             if attribution is None:
-                if previous and not text[previous_end:open_].strip(" \t\n,.:;"):
+                if previous and not text[consumed:open_].strip(" \t\n,.:;"):
                     join(reader, previous, part)
-                    previous_end = close + 1
+                    consumed = close + 1
                 continue
             speaker = attribution.speaker(reader, last)
             if speaker is None:
                 previous = None
                 continue
-            previous = add_statement(reader, part, speaker, StatementKind.VERBATIM)
-            previous_end, last = max(attribution.end, close + 1), speaker
+            gap = text[consumed:open_].strip(" \t\n,.:;")
+            if previous and speaker is last and not gap:
+                # "“…,” John Smith said. “…,” he added": he goes on.
+                join(reader, previous, part)
+            else:
+                previous = add_statement(reader, part, speaker, StatementKind.VERBATIM)
+            consumed, last = max(attribution.through, close + 1), speaker
         read_reported(reader, start, end)
 
 
 class Attribution:
-    def __init__(self, start, end, verb_end):
-        self.start, self.end, self.verb_end = start, end, verb_end
+    def __init__(self, start, end, through):
+        # The speaker is named in text[start:end]; the attribution, verb and all,
+        # runs to `through`.
+        self.start, self.end, self.through = start, end, through
 
     def speaker(self, reader, last):
         """(person, post, organization) proposals of who is said to have spoken."""
         text = reader.text
         start, end = trim(text, self.start, self.end, " \t\n,.;:—–-")
-        if start >= end:
-            return None
-        if text[start:end].casefold() in PRONOUNS:
+        # "“…”, agregó.", "she added": the speaker quoted last goes on.
+        if start >= end or text[start:end].casefold() in PRONOUNS:
             return last
         return speaker_in(reader, start, end)
 
@@ -88,12 +96,15 @@ def after(reader, start, end):
     if not verb:
         return None
     lead = text[start : verb.start()]
+    if text[start:end].rstrip().endswith(":"):
+        # "Ana López said: “…”" introduces the next quotation.
+        return None
     if not lead.strip(" \t\n,—–-"):
-        return Attribution(verb.end(), stop, verb.end())
+        return Attribution(verb.end(), stop, stop)
     if len(lead.split()) <= ATTRIBUTION_WORDS and not text[verb.end() : stop].strip(
         " \t\n.,:"
     ):
-        return Attribution(start, verb.start(), verb.end())
+        return Attribution(start, verb.start(), stop)
     return None
 
 
@@ -111,14 +122,14 @@ def before(reader, start, end):
     verb = verbs[-1]
     tail = text[verb.end() : end].strip(" \t\n")
     if tail in {"", ",", ":"}:
-        return Attribution(sentence_start, verb.start(), verb.end())
+        return Attribution(sentence_start, verb.start(), end)
     if tail.endswith((":", ",")) and not text[sentence_start : verb.start()].strip():
-        return Attribution(verb.end(), end, verb.end())
+        return Attribution(verb.end(), end, end)
     return None
 
 
 def sentence_end(text, start, end):
-    found = re.compile(r"[.!?](?=\s|$)|\n").search(text, start, end)
+    found = re.compile(r"[.!?](?=\s|$)").search(text, start, end)
     return found.start() if found else end
 
 
@@ -153,6 +164,20 @@ def speaker_in(reader, start, end):
             return with_post(
                 reader, name, strip_article(text, start, post_end), post_end, known
             )
+    return named_before(reader, found[-1].group() if found else "")
+
+
+def named_before(reader, surname):
+    """ "afirmó el Director General Swing": the person the release named in full
+    before ("William Lacy Swing"), with the post it gave then."""
+    for person in reader.people.values():
+        family = person.fields["family_name"].split()
+        if family and key(family[-1]) == key(surname):
+            post = next(
+                (p for k, p in reader.posts.items() if k[0] == person.key), None
+            )
+            organization = post and reader.extraction.get(post.refs.get("organization"))
+            return person, post, organization
     return None
 
 
@@ -164,12 +189,12 @@ def with_post(reader, name, post_start, post_end, known):
     )
     organization = None
     if org_span:
-        written = reader.text[org_span.start : org_span.end]
-        organization = (
-            reader.organization(org_span)
-            if is_acronym(written) or written.strip()
-            else None
-        )
+        # "of the International Organization for Migration (IOM)": name and acronym.
+        found = organization_at(reader.text, org_span.start, org_span.end)
+        if found and found[2] == org_span.end:
+            organization = reader.organization(found[0], found[1])
+        else:
+            organization = reader.organization(org_span)
     post = reader.post(person, title_span, organization) if title_span else None
     return person, post, organization
 
@@ -204,8 +229,10 @@ def joined(parts):
     a full stop, unless the next part goes on in lower case."""
     text = ""
     for part in parts:
-        if text.endswith(",") and part[:1].isupper():
-            text = text[:-1] + "."
+        if text and part[:1].isupper():
+            # Spanish puts that comma after the closing mark: the stop is added.
+            text = text.removesuffix(",")
+            text += "" if text.endswith((".", "!", "?", "…")) else "."
         text = f"{text} {part}" if text else part
     return text[:-1] + "." if text.endswith(",") else text
 

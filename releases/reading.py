@@ -9,6 +9,7 @@ import re
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -65,7 +66,19 @@ def read_release(name, data):
     text = tidy(text)
     if not text:
         raise ValidationError(_("The file holds no text."), code="empty")
+    check_length(text)
     return text
+
+
+def check_length(text):
+    """ValidationError for a text longer than a release is: the extractor's cost
+    grows with it. For pasted text as for files."""
+    if len(text) > settings.RELEASE_MAX_CHARACTERS:
+        raise ValidationError(
+            _("The text is too long for a press release: at most %(limit)s characters.")
+            % {"limit": intcomma(settings.RELEASE_MAX_CHARACTERS)},
+            code="too_long",
+        )
 
 
 def tidy(text):
@@ -128,7 +141,9 @@ def _pdf(data):
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise unreadable()
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # The layout mode keeps the gaps between paragraphs as blank lines (the
+        # plain one drops them); a page in two columns reads badly in either.
+        pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise unreadable() from error
     return "\n\n".join(_pdf_paragraphs(page) for page in pages)
