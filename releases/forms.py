@@ -24,7 +24,7 @@ from events.models import Event, EventOrganization, Statement
 
 from .drafts import MATCH_ONLY, MODELS, REF_FIELDS, Decision
 from .extraction import KINDS
-from .reading import read_release
+from .reading import check_length, read_release, tidy
 
 SALT = "releases.review"
 # A review left open longer is started again from the release.
@@ -89,7 +89,6 @@ class ImportForm(forms.Form):
         label=_("Text of the release"),
         required=False,
         strip=False,
-        max_length=settings.RELEASE_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 16, "class": "release-paste"}),
         help_text=_("Paste the release, headline first."),
     )
@@ -126,11 +125,15 @@ class ImportForm(forms.Form):
                 cleaned["text"] = read_release(upload.name, data)
             except ValidationError as error:
                 self.add_error("file", error)
-                return cleaned
-        if not cleaned.get("text", "").strip():
+            return cleaned
+        # A browser ends a textarea's lines with CRLF; the extractor reads lines.
+        cleaned["text"] = tidy(cleaned.get("text", ""))
+        if not cleaned["text"]:
             raise ValidationError(_("Paste the release or upload a file."))
-        # A browser sends a textarea's lines ended by CRLF; the extractor reads lines.
-        cleaned["text"] = cleaned["text"].replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            check_length(cleaned["text"])
+        except ValidationError as error:
+            self.add_error("text", error)
         return cleaned
 
 

@@ -326,6 +326,14 @@ def test_a_release_over_the_size_limit_is_refused_with_a_message(client, editor)
     assert 'action="' + REVIEW not in response.content.decode()
 
 
+def test_pasted_text_longer_than_a_release_is_refused(client, editor, settings):
+    settings.RELEASE_MAX_CHARACTERS = 1000
+    response = read(client, text="Ministers met. " * 100)
+    assert response.status_code == 200
+    assert "too long for a press release" in page_text(response)
+    assert 'action="' + REVIEW not in response.content.decode()
+
+
 def test_an_html_release_shows_no_script(client, editor):
     release = (
         b"<html><head><script>alert('head')</script></head><body>"
