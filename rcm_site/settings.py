@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "csp",
     "people",
     "events",
+    "releases",
 ]
 
 MIDDLEWARE = [
@@ -249,6 +250,12 @@ PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_MAX_STREAM_BYTES = int(
     os.environ.get("DJANGO_PAGE_CACHE_MAX_STREAM_BYTES", 256 * 1024)
 )
+# The largest press release the admin reads (releases.reading): a release is a few KB
+# of text, a PDF of one a few hundred.
+RELEASE_MAX_BYTES = 2 * 1024 * 1024
+# Its text, pasted or read from the file: a long release is 10,000 characters, and
+# reading one takes about a second per 50,000.
+RELEASE_MAX_CHARACTERS = 100_000
 # Requests whose cost grows with the data (rcm_site.heavy): at most this many run at
 # once on a machine, the others are answered 503 with Retry-After. Below the number of
 # workers, so that readers always find one free (make serve starts 2 a core, plus one).

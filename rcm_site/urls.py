@@ -40,6 +40,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    # The admin's own pages, before the admin's catch-all.
+    path("admin/releases/import/", include("releases.urls")),
     path("admin/", admin.site.urls),
 ]
 
