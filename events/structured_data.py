@@ -109,7 +109,7 @@ def event_data(event, request):
     if sessions := [session_data(s, event, data["url"]) for s in event.sessions.all()]:
         data["subEvent"] = sessions
     if event.card_image:
-        data["image"] = request.build_absolute_uri(event.card_image.url)
+        data["image"] = request.build_absolute_uri(event.card_image.link_preview.url)
     if event.page_sources:
         data["subjectOf"] = [source_ref(s, request) for s in event.page_sources]
     return data

@@ -24,7 +24,7 @@ from .views import (
 # reader's language: LocaleMiddleware).
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
-    path("favicon.ico", favicon),
+    path("favicon.ico", favicon, {"name": "favicon.ico"}),
     path("favicon.svg", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path(

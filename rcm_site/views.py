@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -19,7 +20,7 @@ from events.models import Body, Event, KeyFigure, Statement, Topic
 from people.exports import ORGANIZATION_COLUMNS, PERSON_COLUMNS
 from people.models import Country, Organization, Person
 
-from . import heavy, page_cache, search, uploads
+from . import heavy, page_cache, pictures, search, uploads
 from .exports import schema
 from .pages import MAX_QUERY_LENGTH, MatchesPaginator
 from .publishing import published_q
@@ -84,10 +85,11 @@ class HomeView(TemplateView):
 
 
 @require_GET
-def favicon(request):
+def favicon(request, name="favicon.svg"):
     """The site's emblem where browsers look for it, for the admin and public pages
-    alike: the static file, which its own address lets them cache."""
-    return redirect(staticfiles_storage.url("img/favicon.svg"))
+    alike: the static file, which its own address lets them cache. /favicon.ico, for
+    browsers and feed readers that ask for no other, is a raster copy of it."""
+    return redirect(staticfiles_storage.url(f"img/{name}"))
 
 
 @require_GET
@@ -180,10 +182,16 @@ def healthz(request):
 
 def media(request, path):
     """Uploaded files, on a single machine where no proxy serves /media/: those of
-    public records, and drafts' to staff, who preview them."""
+    public records, and drafts' to staff, who preview them; a picture's renditions
+    to whoever may see the picture, made here if they are not yet."""
+    source = pictures.source_of(path)
     # A NUL names no file, and PostgreSQL refuses it in a query.
-    if "\x00" in path or not (request.user.is_staff or uploads.is_public(path)):
+    if "\x00" in path or not (
+        request.user.is_staff or uploads.is_public(source or path)
+    ):
         raise Http404(_("No such file."))
+    if source and not default_storage.exists(path):
+        pictures.make(default_storage, source)
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 

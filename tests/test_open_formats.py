@@ -457,17 +457,6 @@ def test_every_page_has_open_graph_twitter_and_canonical(seed, client, url):
     assert meta("name", "twitter:card") == "summary_large_image"
 
 
-def test_link_preview_uses_the_meeting_photo(seed, client):
-    photo = Event.objects.get().photos.get()
-    photo.image = "photos/2018/speakers.jpg"
-    photo.save()
-    body = client.get(EVENT_URL).content.decode()
-    assert (
-        '<meta property="og:image" content="http://testserver/media/photos/2018/speakers.jpg">'
-        in body
-    )
-
-
 def read_csv(response):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     text = b"".join(response.streaming_content).decode("utf-8-sig")

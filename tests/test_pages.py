@@ -144,19 +144,6 @@ def test_meeting_page_links_every_meeting_of_its_kind_and_of_its_body(
     assert f'<a href="{body.get_absolute_url()}">Every meeting of this body</a>' in page
 
 
-def test_meeting_page_shows_photo_with_alt_text(seed, client):
-    from events.models import Photo
-
-    photo = Photo.objects.get()
-    photo.image = "photos/2018/speakers.jpg"
-    photo.save()
-    body = client.get(EVENT_URL).content.decode()
-    assert (
-        '<img src="/media/photos/2018/speakers.jpg" alt="Key speakers of the RCM'
-        in body
-    )
-
-
 def test_statement_permalink(seed, client):
     text = get_text(client, statement_url("francesco-carella"))
     assert "Statement by Francesco Carella" in text

@@ -378,8 +378,10 @@ class Event(Translated, SlugKeyed, Publishable):
 
     @property
     def card_image(self):
-        """The first photo that has a file, for link previews (photos prefetched)."""
-        return next((photo.image for photo in self.photos.all() if photo.image), None)
+        """The first photo's picture, for link previews (photos prefetched)."""
+        return next(
+            (photo.picture for photo in self.photos.all() if photo.picture), None
+        )
 
     def drafts_named(self):
         """What the meeting's page would name but leaves out while it is a draft: its

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organization, Person
 from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
+from rcm_site.pictures import Picture, PictureField, UploadFolder
 from rcm_site.publishing import VisibleQuerySet, published_q
 from rcm_site.translated import Translated
 from rcm_site.uploads import IMAGE_VALIDATORS
@@ -102,9 +103,14 @@ class Photo(Translated, UUIDKeyed):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(
-        _("image"), upload_to="photos/%Y/", blank=True, validators=IMAGE_VALIDATORS
+    image = PictureField(
+        _("image"),
+        upload_to=UploadFolder("photos/%Y/"),
+        blank=True,
+        validators=IMAGE_VALIDATORS,
     )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300)
     credit = models.CharField(
         _("credit"), max_length=200, help_text=_("E.g. IOM / Cesia Chavarria.")
@@ -125,6 +131,10 @@ class Photo(Translated, UUIDKeyed):
 
     def __str__(self):
         return self.caption
+
+    @property
+    def picture(self):
+        return Picture(self.image, self.image_width, self.image_height, self.alt_text)
 
 
 class MediaContactQuerySet(VisibleQuerySet, UUIDKeyQuerySet):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rcm_site import search
 from rcm_site.natural_keys import SlugKeyed, SlugKeyQuerySet, slug_required
+from rcm_site.pictures import Picture, PictureField, UploadFolder
 from rcm_site.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -73,9 +74,14 @@ class Person(Translated, SlugKeyed, Publishable):
         help_text=_("The country whose delegation or government the person serves."),
     )
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="people/", blank=True, validators=IMAGE_VALIDATORS
+    photo = PictureField(
+        _("photo"),
+        upload_to=UploadFolder("people/"),
+        blank=True,
+        validators=IMAGE_VALIDATORS,
     )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
 
@@ -122,6 +128,10 @@ class Person(Translated, SlugKeyed, Publishable):
     @property
     def name_with_honorific(self):
         return f"{self.honorific} {self.full_name}".strip()
+
+    @property
+    def portrait(self):
+        return Picture(self.photo, self.photo_width, self.photo_height, self.photo_alt)
 
     def fill_sort_name(self):
         """Family name first, folded by sort_key. Kept by a signal on every save
