@@ -205,7 +205,7 @@ class KeyFigureInline(TranslationStackedInline):
     model = KeyFigure
     extra = 0
     classes = ["collapse"]
-    fields = ["value", "label", ("source", "order"), "cited_source"]
+    fields = ["value", "label", ("source", "order"), "cited_source", "site_translated"]
     autocomplete_fields = ["cited_source"]
 
 
@@ -213,14 +213,14 @@ class KeyPointInline(TranslationStackedInline):
     model = KeyPoint
     extra = 0
     classes = ["collapse"]
-    fields = [("kind", "order"), "text"]
+    fields = [("kind", "order"), "text", "site_translated"]
 
 
 class PhotoInline(TranslationStackedInline):
     model = Photo
     extra = 0
     classes = ["collapse"]
-    fields = ["image", "caption", ("credit", "alt_text", "order")]
+    fields = ["image", "caption", ("credit", "alt_text", "order"), "site_translated"]
 
 
 class DocumentInline(SessionsOfThisMeeting, TranslationStackedInline):

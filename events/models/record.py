@@ -10,7 +10,7 @@ from people.models import Organization, Person
 from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
 from rcm_site.pictures import Picture, PictureField, UploadFolder
 from rcm_site.publishing import VisibleQuerySet, published_q
-from rcm_site.translated import Translated
+from rcm_site.translated import SiteTranslatedField, Translated
 from rcm_site.uploads import IMAGE_VALIDATORS
 
 from ..enums import KEY_POINT_HEADINGS, OBJECTIVE_KINDS, KeyPointKind
@@ -43,6 +43,7 @@ class KeyFigure(Translated, UUIDKeyed):
         help_text=_("The source that states this figure, cited beside it."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    site_translated = SiteTranslatedField()
 
     objects = UUIDKeyQuerySet.as_manager()
 
@@ -75,6 +76,7 @@ class KeyPoint(Translated, UUIDKeyed):
     kind = models.CharField(_("kind"), max_length=20, choices=KeyPointKind)
     text = models.TextField(_("text"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    site_translated = SiteTranslatedField()
 
     objects = KeyPointQuerySet.as_manager()
 
@@ -121,6 +123,7 @@ class Photo(Translated, UUIDKeyed):
         help_text=_("What the photo shows, for screen readers."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    site_translated = SiteTranslatedField()
 
     objects = UUIDKeyQuerySet.as_manager()
 
