@@ -197,7 +197,7 @@ class Reader:
         the model's field holds is no value of it: it is left out, not cut."""
         if value is None:
             value = normalise(self.text[where.start : where.end])
-            if len(value) > max_length(proposal.kind, field):
+            if not value or len(value) > max_length(proposal.kind, field):
                 return
         proposal.spans[field] = where
         proposal.fields[field] = value

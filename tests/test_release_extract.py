@@ -899,3 +899,24 @@ def test_no_proposed_quote_is_absent_from_the_release(text):
         assert words
         for part in statement.parts["text"]:
             assert normalise(text[part.start : part.end]) in normalise(text)
+
+
+# The words the rules look for, to be strung together at random.
+RULE_WORDS = [
+    "said", "dijo", "“", "”", "«", "»", '"', "\n\n", "\n", "- ", "Ana", "López",
+    "IOM", "(OIM)", ",", ".", ":", ";", "4-5/09", "del 3 al 5 de septiembre",
+    "Photo:", "Foto:", "contact", "Tel:", "+506 2212", "a@b.co", "hosted by",
+    "con el apoyo de", "the", "Workshop", "Taller", "Regional", "of", "Ministry",
+    "25 million", "per cent", "objectives:", "he added", "Director", "General", "–",
+    "Mexico City", "until", "30 February", "31/02",
+]  # fmt: skip
+
+
+@examples(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RULE_WORDS), max_size=60).map(" ".join), st.text())
+def test_any_text_gives_proposals_whose_spans_are_in_it(words, junk):
+    for text in (words, junk, words + junk):
+        extraction = extract(
+            text, published=datetime.date(2019, 1, 1), matcher=NoRecords()
+        )
+        assert_spans(extraction)
