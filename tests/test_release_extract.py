@@ -780,6 +780,20 @@ def test_html_release_uses_the_article_text_only(countries):
     assert meeting.fields["start_date"] == datetime.date(2019, 10, 3)
 
 
+def test_html_release_keeps_a_headline_above_its_article():
+    page = b"""<html><head><title>Site</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<header class="page-header"><h1 class="title">RCM countries meet in Panama</h1></header>
+<div class="content"><p>Panama City - Delegations of the eleven member countries of the
+Regional Conference on Migration met this week to discuss consular protection.</p>
+<p>"We will keep working together for migrants in the whole region," said Ana Lopez,
+Director of Consular Affairs.</p></div>
+<footer>Copyright</footer></body></html>"""
+    text = read_release("release.htm", page)
+    assert text.startswith("RCM countries meet in Panama\n\nPanama City - Delegations")
+    assert "Home" not in text and "Copyright" not in text
+
+
 def minimal_pdf(lines):
     """A one-page PDF whose text is these lines (Latin-1), built by hand."""
     escaped = [
