@@ -617,6 +617,24 @@ def test_speakers_posts_and_organizations_as_releases_write_them(
     )
 
 
+def test_reported_speech_in_spanish():
+    text = (
+        "Titular\n\n"
+        "La ministra de Trabajo, Ana Gómez, afirmó que la región necesita más vías "
+        "regulares para los trabajadores.\n"
+    )
+    extraction = extract(text, matcher=NoRecords())
+    assert_spans(extraction)
+    statement = one(extraction, "statement")
+    assert statement.fields == {
+        "text": "la región necesita más vías regulares para los trabajadores",
+        "language": "es",
+        "kind": "reported",
+    }
+    assert full_name(ref(extraction, statement, "speaker")) == "Ana Gómez"
+    assert ref(extraction, statement, "post").fields["title"] == "ministra de Trabajo"
+
+
 def test_figures_keep_the_release_wording_of_their_unit():
     text = (
         "Headline\n\n"
