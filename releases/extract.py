@@ -29,6 +29,7 @@ from .names import (
 )
 from .patterns import (
     AND_BY,
+    ARTICLES,
     BULLET,
     CONTACT,
     DATE,
@@ -56,7 +57,6 @@ DATELINE = re.compile(r"(?P<place>[^\n–—]{2,90}?)\s*(?:[–—]|\s-\s)\s*")
 DATELINE_PART = re.compile(r"[^,]+")
 # "Mexico City (IOM) –": the agency that wrote it.
 AGENCY = re.compile(r"\s*\([^)\n]{1,30}\)\s*$")
-DATELINE_ARTICLES = {"The", "A", "An", "El", "La", "Los", "Las", "Un", "Una"}
 # "contact Alexandra Bonnie, IOM San Jose, Tel: …"
 CONTACT_NAME_END = re.compile(r",|\s+(?:at|in|en|de|del|from|on)\s+|\s*\(|\n|$")
 CONTACT_OFFICE_START = re.compile(r"\s*,?\s*(?:(?:at|in|en|de|del|from)\s+)?")
@@ -197,7 +197,7 @@ class Reader:
         the model's field holds is no value of it: it is left out, not cut."""
         if value is None:
             value = normalise(self.text[where.start : where.end])
-            if len(value) > max_length(proposal.kind, field):
+            if not value or len(value) > max_length(proposal.kind, field):
                 return
         proposal.spans[field] = where
         proposal.fields[field] = value
@@ -369,7 +369,10 @@ class Reader:
                 len(self.text[p.start : p.end].split()) > 5 for p in parts
             ):
                 continue
-            if self.text[parts[0].start : parts[0].end].split()[0] in DATELINE_ARTICLES:
+            if (
+                self.text[parts[0].start : parts[0].end].split()[0].casefold()
+                in ARTICLES
+            ):
                 continue
             city = country = date = None
             for part in parts:

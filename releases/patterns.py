@@ -269,7 +269,7 @@ CONNECTORS = {
     "&",
 }
 NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "dos", "van", "von"}
-ARTICLES = {"the", "el", "la", "los", "las", "a"}
+ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
 
 # Roles in a meeting: the phrase that names them, longest first where one contains
 # another ("co-organized by" before "organized by").

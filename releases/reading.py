@@ -115,10 +115,15 @@ def _html(data):
     from readability import Document
 
     try:
-        main = Document(data).summary(html_partial=True)
-        tree = html.fromstring(main)
+        tree = html.fromstring(Document(data).summary(html_partial=True))
+        # A headline above the article is left out of it: it is the release's first
+        # line.
+        headline = None if tree.xpath("//h1") else html.fromstring(data).find(".//h1")
     except (etree.LxmlError, ValueError, TypeError) as error:
         raise unreadable() from error
+    if headline is not None:
+        headline.tail = None
+        tree.insert(0, headline)
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue

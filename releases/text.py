@@ -9,7 +9,6 @@ import re
 from .extraction import Span
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
-CLOSING = {"”", "»"}
 STRAIGHT = '"'
 QUOTE_MARKS = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
 SPACE = re.compile(r"\s+")

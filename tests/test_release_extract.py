@@ -617,6 +617,24 @@ def test_speakers_posts_and_organizations_as_releases_write_them(
     )
 
 
+def test_reported_speech_in_spanish():
+    text = (
+        "Titular\n\n"
+        "La ministra de Trabajo, Ana Gómez, afirmó que la región necesita más vías "
+        "regulares para los trabajadores.\n"
+    )
+    extraction = extract(text, matcher=NoRecords())
+    assert_spans(extraction)
+    statement = one(extraction, "statement")
+    assert statement.fields == {
+        "text": "la región necesita más vías regulares para los trabajadores",
+        "language": "es",
+        "kind": "reported",
+    }
+    assert full_name(ref(extraction, statement, "speaker")) == "Ana Gómez"
+    assert ref(extraction, statement, "post").fields["title"] == "ministra de Trabajo"
+
+
 def test_figures_keep_the_release_wording_of_their_unit():
     text = (
         "Headline\n\n"
@@ -780,6 +798,20 @@ def test_html_release_uses_the_article_text_only(countries):
     assert meeting.fields["start_date"] == datetime.date(2019, 10, 3)
 
 
+def test_html_release_keeps_a_headline_above_its_article():
+    page = b"""<html><head><title>Site</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<header class="page-header"><h1 class="title">RCM countries meet in Panama</h1></header>
+<div class="content"><p>Panama City - Delegations of the eleven member countries of the
+Regional Conference on Migration met this week to discuss consular protection.</p>
+<p>"We will keep working together for migrants in the whole region," said Ana Lopez,
+Director of Consular Affairs.</p></div>
+<footer>Copyright</footer></body></html>"""
+    text = read_release("release.htm", page)
+    assert text.startswith("RCM countries meet in Panama\n\nPanama City - Delegations")
+    assert "Home" not in text and "Copyright" not in text
+
+
 def minimal_pdf(lines):
     """A one-page PDF whose text is these lines (Latin-1), built by hand."""
     escaped = [
@@ -899,3 +931,24 @@ def test_no_proposed_quote_is_absent_from_the_release(text):
         assert words
         for part in statement.parts["text"]:
             assert normalise(text[part.start : part.end]) in normalise(text)
+
+
+# The words the rules look for, to be strung together at random.
+RULE_WORDS = [
+    "said", "dijo", "“", "”", "«", "»", '"', "\n\n", "\n", "- ", "Ana", "López",
+    "IOM", "(OIM)", ",", ".", ":", ";", "4-5/09", "del 3 al 5 de septiembre",
+    "Photo:", "Foto:", "contact", "Tel:", "+506 2212", "a@b.co", "hosted by",
+    "con el apoyo de", "the", "Workshop", "Taller", "Regional", "of", "Ministry",
+    "25 million", "per cent", "objectives:", "he added", "Director", "General", "–",
+    "Mexico City", "until", "30 February", "31/02",
+]  # fmt: skip
+
+
+@examples(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RULE_WORDS), max_size=60).map(" ".join), st.text())
+def test_any_text_gives_proposals_whose_spans_are_in_it(words, junk):
+    for text in (words, junk, words + junk):
+        extraction = extract(
+            text, published=datetime.date(2019, 1, 1), matcher=NoRecords()
+        )
+        assert_spans(extraction)
