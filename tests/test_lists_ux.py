@@ -5,7 +5,6 @@ a rejected filter that shows only the error, and statement cards named by their
 words, dated, with the translation note after the attribution."""
 
 import datetime
-import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode
 
@@ -314,7 +313,7 @@ def test_a_list_counted_up_to_its_bound_pages_to_the_last_counted(
     assert client.get("/en/statements/?q=reintegration&page=6").status_code == 404
 
 
-# ---- Filters behind one button ----
+# ---- Filters behind one button (their look at each width: tests/browser) ----
 
 
 def test_the_filters_are_behind_one_button_closed_until_a_value_is_rejected(
@@ -341,20 +340,6 @@ def test_a_chosen_facet_shows_outside_the_closed_panel(seed, client):
     assert facets.text().startswith("Speaker: Marcelo Pisani")
     assert (
         page.find("details", class_="filter-panel").find("ul", class_="facets") is None
-    )
-
-
-def test_wide_screens_show_the_filters_without_the_button():
-    """No script: a wide screen's style shows the closed panel's content."""
-    from django.conf import settings
-
-    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
-    wide = css[css.index("@media (min-width: 64em)") :]
-    assert re.search(
-        r"@supports selector\(::details-content\) \{\s*"
-        r"\.filter-panel > summary \{ display: none; \}\s*"
-        r"\.filter-panel::details-content \{ display: block; content-visibility: visible; \}",
-        wide,
     )
 
 
