@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Subquery, Value
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, classproperty
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters import CharFilter, ModelChoiceFilter, NumberFilter
@@ -95,9 +96,31 @@ class FilteredListView(FilterView):
         context = self.get_context_data(
             filter=self.filterset,
             object_list=self.object_list,
+            rejected=not valid,
+            chosen=self.chosen_values(),
             facets=self.chosen_facets(),
         )
         return self.render_to_response(context, status=200 if valid else 400)
+
+    def chosen_values(self):
+        """The value of each filter in use, in words, in the form's order: what the
+        page's title says the list is narrowed to. Read from the validated form, so
+        naming a record costs no query."""
+        form = self.filterset.form
+        values = []
+        for name, value in getattr(form, "cleaned_data", {}).items():
+            if value in (None, ""):
+                continue
+            field = form.fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                values.append(str(value))
+            elif isinstance(field, forms.ChoiceField):
+                values.append(str(dict(field.choices).get(value, value)))
+            elif isinstance(field, forms.CharField):
+                values.append(gettext("“%(text)s”") % {"text": value})
+            else:
+                values.append(str(value))
+        return values
 
     def chosen_facets(self):
         """Each facet narrowing the list: its label, the record, and the address of

@@ -212,7 +212,8 @@ class SearchForm(forms.Form):
 class SearchView(TemplateView):
     """/search/?q=: the best matches among meetings, statements, people,
     organizations and RCM bodies, each kind with its count and a link to its full
-    filtered list."""
+    filtered list; the kinds with none are left out, and with none at all the page
+    suggests what to try instead."""
 
     template_name = "search.html"
     query_parameters = ("q",)
@@ -251,7 +252,11 @@ class SearchView(TemplateView):
             else []
         )
         context = self.get_context_data(
-            form=form, query=query, results=results, **kwargs
+            form=form,
+            query=query,
+            results=results,
+            found=any(section["count"] for section in results),
+            **kwargs,
         )
         return self.render_to_response(context, status=200 if valid else 400)
 

@@ -138,16 +138,22 @@ def test_search_never_returns_unpublished_records(client):
 
 
 def test_results_are_ranked_and_highlighted_safely(client):
-    f.StatementFactory(text="Labour migration, labour markets and labour rights.")
+    best = f.StatementFactory(
+        text="Labour migration, labour markets and labour rights."
+    )
     f.StatementFactory(text="A word on labour.")
     f.StatementFactory(text="<b>Labour</b> & <script>alert(1)</script>")
     response = client.get("/en/search/", {"q": "labour"})
     body = response.content.decode()
     assert response.context["results"][1]["count"] == 3
-    # The statement that says "labour" three times ranks first.
-    quotes = re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", body, re.S)
+    # The statement that says "labour" three times ranks first; each quote is the
+    # link to its statement.
+    quotes = re.findall(
+        r'<blockquote[^>]*><a href="([^"]+)">(.*?)</a></blockquote>', body, re.S
+    )
     assert len(quotes) == 3
-    assert quotes[0].startswith("<mark>Labour</mark> migration, <mark>labour</mark>")
+    assert quotes[0][0] == best.get_absolute_url()
+    assert quotes[0][1].startswith("<mark>Labour</mark> migration, <mark>labour</mark>")
     assert "<mark>Labour</mark> migration, <mark>labour</mark> markets" in body
     assert (
         "&lt;b&gt;<mark>Labour</mark>&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
@@ -232,7 +238,7 @@ def test_a_common_word_is_counted_up_to_a_bound_and_listed_up_to_it(
     counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(")]
     assert len(counts) == 1 and counts[0].endswith("LIMIT 11) subquery")
     assert (
-        "More than 10 results: the first 10 are listed. Add a filter or another word "
+        "More than 10 results The first 10 are listed. Add a filter or another word "
         "to find the others." in page_text(response)
     )
     assert "1 result" in page_text(client.get("/en/statements/?q=reintegracion+11"))

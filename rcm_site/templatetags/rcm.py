@@ -89,3 +89,29 @@ def site_translation_mark(record, field):
             gettext("translated by this site"),
         )
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def list_title(context, name):
+    """A list page's title: its name, the filters in use and the page number, as
+    "Statements — Mexico, 2018, page 2"; "Error: Statements" when a filter was
+    rejected, for those who hear the title first."""
+    if context["rejected"]:
+        return gettext("Error: %(title)s") % {"title": name}
+    title = str(name)
+    if context["chosen"]:
+        title = f"{title} — {', '.join(context['chosen'])}"
+    page = context["page_obj"]
+    if page is not None and page.number > 1:
+        title = gettext("%(title)s, page %(number)s") % {
+            "title": title,
+            "number": page.number,
+        }
+    return title
+
+
+@register.simple_tag
+def page_numbers(page):
+    """The pages to link to from `page`: the first and the last, and the two on
+    each side of it; the paginator's ELLIPSIS stands for those in between."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
