@@ -554,9 +554,12 @@ class Reader:
         meeting noun's."""
         small = TRAILING_SMALL_WORDS.search(self.text, match.start(), match.end())
         title = span(self.text, match.start(), small.start() if small else match.end())
-        own = MEETING_NOUN.search(self.text, title.start, title.end)
-        if own and self.kind_of(own) != EventKind.OTHER:
-            return title, Span(own.start(), own.end()), self.kind_of(own)
+        named = list(MEETING_NOUN.finditer(self.text, title.start, title.end))
+        own = named[0] if named else None
+        for noun in named:
+            if self.kind_of(noun) != EventKind.OTHER:
+                # "the 3rd Meeting of the Working Group": its kind is the group's.
+                return title, Span(noun.start(), noun.end()), self.kind_of(noun)
         nouns = [m for m in MEETING_NOUN.finditer(self.text) if self.outside(m.start())]
         chosen = next(
             (m for m in nouns if self.kind_of(m) == EventKind.VICE_MINISTERIAL),

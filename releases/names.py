@@ -29,7 +29,7 @@ ORGANIZATION = re.compile(
     rf"(?:\s*\((?P<acronym>[{CAPITAL}][\w.&-]{{1,15}})\))?"
 )
 # A full stop after a word, not an abbreviation's ("S.A.", "Inc."): the sentence's.
-FULL_STOP = re.compile(r"(?<![.\s])[^\W\d_]{4,}\.$")
+FULL_STOP = re.compile(r"(?<![.\w])[^\W\d_]{4,}\.$")
 ACRONYM = re.compile(rf"[{CAPITAL}]{{2,}}[{CAPITAL}a-z&-]*\b")
 HONORIFIC = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)", re.IGNORECASE

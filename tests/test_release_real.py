@@ -156,3 +156,75 @@ def test_21st_rcm_in_san_pedro_sula(countries):
     assert len(extraction.of_kind("person")) == 1
     # "10 Central and North American countries" is who came, not a key figure.
     assert figures(extraction) == []
+
+
+def test_the_same_patterns_in_releases_written_for_the_test(countries):
+    spanish = extract(
+        "Titular\n\n"
+        "San José, Costa Rica – Del 12 al 14 de noviembre de 2019 se celebró la XXI "
+        "Reunión Viceministerial de la CRM, bajo la Presidencia Pro Tempore de Costa "
+        "Rica.\n\n"
+        "La Viceministra de Gobernación, Ana Torres, destacó que la región necesita "
+        "respuestas coordinadas ante la migración de retorno.\n"
+    )
+    assert_spans(spanish)
+    assert meeting_fields(spanish) == {
+        "title": "XXI Reunión Viceministerial de la CRM",
+        "kind": "vice_ministerial",
+        "start_date": datetime.date(2019, 11, 12),
+        "end_date": datetime.date(2019, 11, 14),
+        "city": "San José",
+        "country": "CR",
+    }
+    assert roles(spanish) == [("presidency", "Costa Rica", "")]
+    statement = one(spanish, "statement")
+    assert statement.fields["text"] == (
+        "la región necesita respuestas coordinadas ante la migración de retorno"
+    )
+    assert full_name(ref(spanish, statement, "speaker")) == "Ana Torres"
+
+    english = extract(
+        "Headline\n\n"
+        "GUATEMALA CITY, Guatemala – The 25th Regional Conference on Migration met "
+        "November 12 to 14, 2020 under the Pro-Tempore Presidency of Guatemala, which "
+        "the IOM supported.\n\n"
+        "The Minister of Foreign Affairs, Ana López, stressed that the region must "
+        "protect every migrant who returns home.\n\n"
+        "IOM Director General William Lacy Swing said: “Return is safe only when it "
+        "is voluntary.”\n"
+    )
+    assert_spans(english)
+    assert meeting_fields(english) == {
+        # No word of the release names what kind of meeting it was.
+        "title": "25th Regional Conference on Migration",
+        "start_date": datetime.date(2020, 11, 12),
+        "end_date": datetime.date(2020, 11, 14),
+        "city": "GUATEMALA CITY",
+        "country": "GT",
+    }
+    assert roles(english) == [("presidency", "Guatemala", "")]
+    reported, quoted = english.of_kind("statement")
+    assert reported.fields["kind"] == "reported"
+    assert full_name(ref(english, reported, "speaker")) == "Ana López"
+    assert quoted.fields["text"] == "Return is safe only when it is voluntary."
+    assert full_name(ref(english, quoted, "speaker")) == "William Lacy Swing"
+    assert ref(english, quoted, "post").fields["title"] == "Director General"
+
+
+def test_what_a_release_does_not_state_is_not_proposed(countries):
+    extraction = extract(
+        "Headline\n\n"
+        "Ciudad de México – The 3rd Meeting of the Working Group was held in "
+        "Honduras on 12-14 with delegates who said “we agree”.\n"
+    )
+    assert_spans(extraction)
+    # No month, no year: no date. "in Honduras" is a country, not a city; the
+    # dateline's city is Mexico City, its country the one it is named after.
+    assert meeting_fields(extraction) == {
+        "title": "3rd Meeting of the Working Group",
+        "kind": "working_group",
+        "city": "Ciudad de México",
+        "country": "MX",
+    }
+    assert extraction.of_kind("statement") == []
+    assert extraction.of_kind("figure") == []
