@@ -214,17 +214,30 @@ def test_the_same_patterns_in_releases_written_for_the_test(countries):
 def test_what_a_release_does_not_state_is_not_proposed(countries):
     extraction = extract(
         "Headline\n\n"
-        "Ciudad de México – The 3rd Meeting of the Working Group was held in "
-        "Honduras on 12-14 with delegates who said “we agree”.\n"
+        "Honduras – The 3rd Meeting of the Working Group was held in Honduras on "
+        "12-14 with delegates who said “we agree”.\n"
     )
     assert_spans(extraction)
-    # No month, no year: no date. "in Honduras" is a country, not a city; the
-    # dateline's city is Mexico City, its country the one it is named after.
+    # No month, no year: no date. "in Honduras" is a country, not a city.
     assert meeting_fields(extraction) == {
         "title": "3rd Meeting of the Working Group",
         "kind": "working_group",
-        "city": "Ciudad de México",
-        "country": "MX",
+        "country": "HN",
     }
     assert extraction.of_kind("statement") == []
     assert extraction.of_kind("figure") == []
+
+
+def test_a_dateline_city_gives_its_country(countries):
+    extraction = extract(
+        "Titular\n\nCiudad de México – La Reunión de los Viceministros se celebró "
+        "en Tapachula.\n"
+    )
+    assert_spans(extraction)
+    # The dateline's city first; the country is the one the city is named after.
+    assert meeting_fields(extraction) == {
+        "title": "Reunión de los Viceministros",
+        "kind": "vice_ministerial",
+        "city": "Ciudad de México",
+        "country": "MX",
+    }
