@@ -373,7 +373,7 @@ MEETING_NOUN = re.compile(
 # "The 24th Regional Conference on Migration", "la XX Conferencia Regional sobre
 # Migración", "la XXI Reunión Viceministerial": a meeting named by its number in a
 # series. Case-sensitive: the name is capitalised, a Roman numeral in capitals.
-ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th|[ºª°.]|[ao]\b)|[IVXLC]{1,7})"
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|[ao]\b)|[IVXLC]{1,7})"
 SERIES_NOUN = (
     r"(?:Conference|Conferencia|Meeting|Reuni[oó]n|Workshop|Taller|Seminar|Seminario"
     r"|Forum|Foro|Encuentro|Summit|Cumbre)"

@@ -241,3 +241,15 @@ def test_a_dateline_city_gives_its_country(countries):
         "city": "Ciudad de México",
         "country": "MX",
     }
+
+
+def test_a_numbered_list_is_no_meeting_in_a_series(countries):
+    extraction = extract(
+        "Headline\n\n"
+        "The Regional Workshop on Labour Migration agreed on two points:\n"
+        "1. Meeting reports are shared within a month.\n"
+        "2. Forum dates are set a year ahead.\n"
+    )
+    assert one(extraction, "meeting").fields["title"] == (
+        "Regional Workshop on Labour Migration"
+    )
