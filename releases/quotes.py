@@ -7,6 +7,10 @@ Patterns read, in English and Spanish:
   “Q1,” said NAME. “Q2”            (one statement, joined as the seed's are)
   “Q1,” she added, “q2.”           (he/she/ella/él: the speaker quoted last)
   NAME, POST, said that …          (reported speech, no quotation marks)
+  …, el POST, NAME, destacó que …   (reported, after a clause and a post with commas)
+  NAME highlighted how, …, “Q”     (a clause between the verb and the quotation)
+  “Q,” said DG SURNAME.            (the one named in full before, quoted or not:
+                                    "attended by IOM Director General FULL NAME")
 A quotation nobody is said to have said (a term in quotation marks, a title) is
 not a statement.
 """
