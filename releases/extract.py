@@ -14,7 +14,7 @@ import datetime
 import re
 from functools import cached_property
 
-from events.enums import CountQualifier
+from events.enums import CountQualifier, EventKind
 from rcm_site.search import fold
 
 from . import quotes
@@ -42,12 +42,16 @@ from .patterns import (
     LIST_AND,
     MEETING_NOUN,
     MEETING_NOUNS,
+    MEMBER_COUNT,
+    ORDINAL_TITLE,
     PARTICIPANTS,
     PHONE,
     PHOTO,
     QUALIFIER_KINDS,
     ROLE_PHRASE,
     ROLE_PHRASES,
+    ROLE_VERB,
+    ROLE_VERBS,
     SPANISH_WORDS,
     THROUGH,
 )
@@ -92,6 +96,23 @@ OBJECTIVE_WAS = re.compile(
     re.IGNORECASE,
 )
 UNTIL = re.compile(r"\b(?:until|through|hasta(?:\s+el)?)\s+$", re.IGNORECASE)
+# "concluyó ayer (11 de noviembre)", "which ended on 14 June": the last day only.
+ENDED = re.compile(
+    r"\b(?:ended|closed|concluded|conclu[iy]\w*|finaliz\w+|culmin\w+|termin\w+)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "was held November 12-14 in Guatemala City", "se celebró esta semana en la Ciudad
+# de México", "met last week in San Pedro Sula, Honduras": where the meeting was.
+PLACE_NAME = (
+    r"[A-ZÁÉÍÓÚÑ][\w’'-]*(?:[ \t]+(?:(?:de|del|la|los)[ \t]+)*[A-ZÁÉÍÓÚÑ][\w’'-]*)*"
+)
+HELD_IN = re.compile(
+    r"\b(?:held|met|meet|meets|took place|takes place|convened|gathered|celebr[oó]"
+    r"|realiz[oó]|llev[oó] a cabo|reunieron|re[uú]ne|congrega|tuvo lugar)\b"
+    rf"[^.;:\n]{{0,60}}?\b(?:in|en)\s+(?:(?:la|el)\s+)?(?P<place>{PLACE_NAME})"
+    rf"(?:,\s+(?P<country>{PLACE_NAME}))?"
+)
 ATTENDANCE = re.compile(
     r"\b(?:attended|representatives|representantes|asistieron|participaron|"
     r"participation of|participación de|delegations? of|delegaciones de)\b",
@@ -171,6 +192,7 @@ class Reader:
         self.read_roles()
         quotes.read_statements(self)
         self.read_figures()
+        self.read_member_counts()
         self.read_key_points()
         self.read_listed(self.matcher.sectors, "sector", self.attendance_sentences())
         self.read_listed(self.matcher.topics, "topic", [(0, len(self.text))])
@@ -380,10 +402,13 @@ class Reader:
                 parsed = self.dates_in(part.start, part.end)
                 if parsed:
                     date = parsed[0]
+                elif (city is not None or part is parts[-1]) and self.matcher.country(
+                    written
+                ):
+                    # "Honduras –", "San José, Costa Rica –": the country.
+                    country = part
                 elif city is None and written[:1].isupper():
                     city = part
-                elif self.matcher.country(written):
-                    country = part
             self.aside.append((start, match.end()))
             return city, country, date
         return None, None, None
@@ -396,7 +421,8 @@ class Reader:
         if title:
             title_span, noun, kind = title
             self.set(meeting, "title", title_span)
-            self.set(meeting, "kind", noun, kind)
+            if noun:
+                self.set(meeting, "kind", noun, kind)
         else:
             headline = self.paragraphs[0] if self.paragraphs else None
             if headline:
@@ -405,8 +431,11 @@ class Reader:
             if found:
                 self.set(meeting, "kind", found[0], found[1])
         self.read_dates(meeting)
+        if city is None:
+            city, country = self.meeting_place(country)
         if city:
             self.set(meeting, "city", city)
+        if city or country:
             self.read_country(meeting, country, city)
         for pattern, value in FORMATS:
             found = next(
@@ -440,6 +469,23 @@ class Reader:
             )
             self.set(meeting, "participant_count_qualifier", where, kind)
 
+    def meeting_place(self, country):
+        """(city, country) spans where the release says the meeting was held, when
+        its dateline names no city; the dateline's country unless another follows
+        the city."""
+        for match in HELD_IN.finditer(self.text):
+            if not self.outside(match.start()):
+                continue
+            place = Span(match.start("place"), match.end("place"))
+            if self.matcher.country(self.text[place.start : place.end]):
+                # "in Honduras": a country, not a city.
+                continue
+            after = match.group("country")
+            if after and self.matcher.country(after):
+                country = Span(match.start("country"), match.end("country"))
+            return place, country
+        return None, country
+
     def read_country(self, meeting, country, city):
         """The country the dateline names, or the one a city is named after ("Mexico
         City", "Ciudad de Guatemala"); none is guessed from a city alone."""
@@ -471,6 +517,10 @@ class Reader:
         Towards…") or in quotation marks ("el taller «…»")."""
         # The headline last: title case makes a meeting's name of any words there.
         for start, end in self.paragraphs[1:] + self.paragraphs[:1]:
+            for match in ORDINAL_TITLE.finditer(self.text, start, end):
+                if self.outside(match.start()):
+                    return self.series_title(match)
+        for start, end in self.paragraphs[1:] + self.paragraphs[:1]:
             for match in MEETING_NOUN.finditer(self.text, start, end):
                 if not self.outside(match.start()):
                     continue
@@ -496,6 +546,29 @@ class Reader:
                     return title, noun, kind
         return None
 
+    def series_title(self, match):
+        """(title span, noun span, kind) of a meeting named by its number in a series
+        ("the 24th Regional Conference on Migration"). A conference of the RCM is its
+        vice-ministerial meeting when the release says so ("the Meeting of Vice
+        Ministers", "la Reunión Viceministerial"); else the kind is the first
+        meeting noun's."""
+        small = TRAILING_SMALL_WORDS.search(self.text, match.start(), match.end())
+        title = span(self.text, match.start(), small.start() if small else match.end())
+        named = list(MEETING_NOUN.finditer(self.text, title.start, title.end))
+        own = named[0] if named else None
+        for noun in named:
+            if self.kind_of(noun) != EventKind.OTHER:
+                # "the 3rd Meeting of the Working Group": its kind is the group's.
+                return title, Span(noun.start(), noun.end()), self.kind_of(noun)
+        nouns = [m for m in MEETING_NOUN.finditer(self.text) if self.outside(m.start())]
+        chosen = next(
+            (m for m in nouns if self.kind_of(m) == EventKind.VICE_MINISTERIAL),
+            own or (nouns[0] if nouns else None),
+        )
+        if chosen is None:
+            return title, None, None
+        return title, Span(chosen.start(), chosen.end()), self.kind_of(chosen)
+
     def meeting_noun(self):
         for match in MEETING_NOUN.finditer(self.text):
             if self.outside(match.start()):
@@ -515,7 +588,10 @@ class Reader:
                 found = self.dates_in(s, e)
                 if found:
                     (first, last), where = found
-                    if first == last and UNTIL.search(self.text, s, where.start):
+                    if first == last and (
+                        UNTIL.search(self.text, s, where.start)
+                        or ENDED.search(self.text, s, where.start)
+                    ):
                         # "until 14 October": the last day, not the first.
                         self.set(meeting, "end_date", where, last)
                     else:
@@ -549,7 +625,7 @@ class Reader:
     def days(self, parts):
         import dateparser
 
-        year = parts.get("y") or parts.get("y1")
+        year = parts.get("y") or parts.get("y1") or self.stated_year
         if year is None:
             if self.published is None:
                 return None
@@ -573,7 +649,8 @@ class Reader:
             )
             return parsed.date() if parsed else None
 
-        last_month = parts.get("m2") or parts.get("n2")
+        # "November 12-14": the month the range starts in is its last day's too.
+        last_month = parts.get("m2") or parts.get("n2") or parts.get("m1")
         last = day(parts["d2"], last_month)
         first = (
             day(parts["d1"], parts.get("m1") or last_month) if parts.get("d1") else last
@@ -584,10 +661,51 @@ class Reader:
             first = first.replace(year=first.year - 1)
         return first, last
 
+    @cached_property
+    def stated_year(self):
+        """The year of the first full date the release gives ("November 12, 2019"),
+        for its dates that omit it, when no release date is given: the release's own
+        year, not a guess."""
+        if self.published is not None:
+            return None
+        for pattern in DATE:
+            for match in pattern.finditer(self.text):
+                year = match.groupdict().get("y") or match.groupdict().get("y1")
+                if year and self.outside(match.start()):
+                    return year
+        return None
+
     def read_roles(self):
         for start, end in self.paragraphs:
             for s, e in sentences(self.text, start, end):
                 self.roles_in(s, e)
+                self.active_role(s, e)
+
+    def active_role(self, start, end):
+        """ "IOM, through the Regional Migration Program, supported…": the
+        organization that starts a sentence, then the verb of its role."""
+        begin = strip_article(self.text, start, end)
+        found = organization_at(self.text, begin, end)
+        if not found or not self.outside(begin):
+            return
+        name, acronym, position = found
+        through = THROUGH.match(self.text, position, end)
+        note_end = position
+        if through:
+            comma = self.text.find(",", through.end(), end)
+            if comma == -1:
+                return
+            note_end = comma
+        verb = ROLE_VERB.match(self.text, note_end, end)
+        if not verb:
+            return
+        index = next(int(n[1:]) for n, v in verb.groupdict().items() if v)
+        phrase = Span(verb.start(f"v{index}"), verb.end(f"v{index}"))
+        proposal = self.role((ROLE_VERBS[index][1], phrase), name, acronym)
+        if through:
+            self.set(
+                proposal, "note", span(self.text, through.start(), note_end, " \t\n,")
+            )
 
     def roles_in(self, start, end):
         """ "Hosted by A and supported by B (IOM) and C": roles and organizations. A
@@ -679,6 +797,16 @@ class Reader:
                 self.set(figure, "label", label_span)
                 if "label" not in figure.fields:
                     self.extraction.proposals.remove(figure)
+
+    def read_member_counts(self):
+        for start, end in self.paragraphs[1:]:
+            for match in MEMBER_COUNT.finditer(self.text, start, end):
+                if self.outside(match.start()):
+                    figure = self.add("figure")
+                    self.set(figure, "value", Span(match.start("n"), match.end("n")))
+                    self.set(
+                        figure, "label", Span(match.start("label"), match.end("label"))
+                    )
 
     def read_key_points(self):
         for start, end in self.paragraphs[1:]:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, EventOrganization, Statement
 
 from .drafts import MATCH_ONLY, MODELS, REF_FIELDS, Decision
-from .extraction import KINDS
+from .extraction import KINDS, Proposal
 from .reading import check_length, read_release, tidy
 
 SALT = "releases.review"
@@ -168,6 +168,17 @@ class CandidatesAutocomplete(AutocompleteSelect):
         return [(None, options, 0)]
 
 
+def with_meeting(extraction):
+    """The extraction, with a blank meeting for the editor to fill in (or to link to
+    one the site has) when the release names none: everything else belongs to a
+    meeting. Blank, not guessed: its fields are the editor's."""
+    if not extraction.of_kind("meeting"):
+        extraction.proposals.insert(
+            0, Proposal(kind="meeting", key="meeting-1", fields={}, spans={})
+        )
+    return extraction
+
+
 def editable(proposal):
     names = EDITABLE.get(proposal.kind, [])
     return names + [name for name in proposal.fields if name not in names]
@@ -204,6 +215,8 @@ def describe(proposal, extraction):
     if proposal.match is not None:
         return str(proposal.match)
     values = proposal.fields
+    if proposal.kind == "meeting" and not values:
+        return _("the meeting, which the release does not name")
     if proposal.kind == "role":
         organization = extraction.get(proposal.refs.get("organization"))
         role = dict(EventOrganization._meta.get_field("role").flatchoices)
@@ -250,7 +263,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, extraction, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.extraction = extraction
+        self.extraction = with_meeting(extraction)
         for proposal in self.proposals():
             key, model = proposal.key, MODELS[proposal.kind]
             self.fields[f"{key}-keep"] = forms.BooleanField(

@@ -28,6 +28,8 @@ ORGANIZATION = re.compile(
     rf"(?P<name>[{CAPITAL}][\w’'.&-]*(?:\s+(?:{NAME_CONNECTORS}\s+)*[{CAPITAL}][\w’'.&-]*)*)"
     rf"(?:\s*\((?P<acronym>[{CAPITAL}][\w.&-]{{1,15}})\))?"
 )
+# A full stop after a word, not an abbreviation's ("S.A.", "Inc."): the sentence's.
+FULL_STOP = re.compile(r"(?<![.\w])[^\W\d_]{4,}\.$")
 ACRONYM = re.compile(rf"[{CAPITAL}]{{2,}}[{CAPITAL}a-z&-]*\b")
 HONORIFIC = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)", re.IGNORECASE
@@ -106,6 +108,10 @@ def organization_at(text, start, end):
         if match.group("acronym")
         else None
     )
+    if acronym is None and FULL_STOP.search(text, name.start, name.end):
+        # "the presidency pro tempore of Guatemala.": the sentence's stop.
+        name = Span(name.start, name.end - 1)
+        return name, None, name.end
     # "the Government of Mexico and supported by": a name ends before a lower-case
     # word, and never on a small word.
     return name, acronym, match.end()

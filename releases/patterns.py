@@ -274,6 +274,14 @@ ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
 # Roles in a meeting: the phrase that names them, longest first where one contains
 # another ("co-organized by" before "organized by").
 ROLE_PHRASES = [
+    (
+        r"under the (?:pro[- ]tempore presidency|presidency pro[- ]tempore) of",
+        OrganizationRole.PRESIDENCY,
+    ),
+    (
+        r"(?:bajo )?la presidencia pro[- ]t[eé]mpore (?:de|del|de la)",
+        OrganizationRole.PRESIDENCY,
+    ),
     (r"co-?organi[sz]ed by", OrganizationRole.CO_ORGANIZER),
     (r"jointly organi[sz]ed by", OrganizationRole.CO_ORGANIZER),
     (r"co-?organizad[oa]s? por", OrganizationRole.CO_ORGANIZER),
@@ -306,6 +314,22 @@ ROLE_PHRASE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# "IOM, through its programme, supported the RCM": the organization first, then
+# the verb of its role.
+ROLE_VERBS = [
+    (r"co-?organi[sz]ed|co-?organizó", OrganizationRole.CO_ORGANIZER),
+    (r"organi[sz]ed|organizó", OrganizationRole.ORGANIZER),
+    (r"hosted|acogió|fue anfitri[oó]n(?:a)? de", OrganizationRole.HOST),
+    (r"convened|convocó", OrganizationRole.CONVENER),
+    (r"supported|apoyó|respaldó|acompañó", OrganizationRole.SUPPORTER),
+    (r"funded|financed|financió", OrganizationRole.FUNDER),
+]
+ROLE_VERB = re.compile(
+    r"\s*,?\s*(?:"
+    + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS))
+    + r")\b",
+    re.IGNORECASE,
+)
 # ", through the Mesoamerica Program": how an organization took its part.
 THROUGH = re.compile(r"\s*,?\s*(?:through|a través de|por medio de)\s+", re.IGNORECASE)
 # "and by ILO": the list goes on after a clause.
@@ -316,7 +340,9 @@ LIST_AND = re.compile(
 
 MEETING_NOUNS = [
     (r"vice-?ministerial meeting", EventKind.VICE_MINISTERIAL),
-    (r"reuni[oó]n viceministerial", EventKind.VICE_MINISTERIAL),
+    (r"meeting of (?:the )?vice[- ]?ministers", EventKind.VICE_MINISTERIAL),
+    (r"reuni[oó]n (?:anual )?viceministerial", EventKind.VICE_MINISTERIAL),
+    (r"reuni[oó]n de (?:los )?viceministros", EventKind.VICE_MINISTERIAL),
     (r"working group", EventKind.WORKING_GROUP),
     (r"grupo de trabajo", EventKind.WORKING_GROUP),
     (r"liaison officers", EventKind.LIAISON_OFFICERS),
@@ -342,6 +368,22 @@ MEETING_NOUN = re.compile(
     + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEETING_NOUNS))
     + r")\b",
     re.IGNORECASE,
+)
+
+# "The 24th Regional Conference on Migration", "la XX Conferencia Regional sobre
+# Migración", "la XXI Reunión Viceministerial": a meeting named by its number in a
+# series. Case-sensitive: the name is capitalised, a Roman numeral in capitals.
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|[ao]\b)|[IVXLC]{1,7})"
+SERIES_NOUN = (
+    r"(?:Conference|Conferencia|Meeting|Reuni[oó]n|Workshop|Taller|Seminar|Seminario"
+    r"|Forum|Foro|Encuentro|Summit|Cumbre)"
+)
+ORDINAL_NAME_WORD = (
+    r"(?:[A-ZÁÉÍÓÚÑ][\w’'-]*|(?:of|the|and|for|on|de|del|la|las|los|y|e|para|sobre)\b)"
+)
+ORDINAL_TITLE = re.compile(
+    rf"\b{ORDINAL}\s+(?=[A-ZÁÉÍÓÚÑ])(?:[A-ZÁÉÍÓÚÑ][\w’'-]*\s+)*?{SERIES_NOUN}\b"
+    rf"(?:\s+{ORDINAL_NAME_WORD})*"
 )
 
 FORMATS = [
@@ -391,9 +433,21 @@ UNITS = (
 )
 NUMBER = r"\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?"
 CURRENCY = r"US\$|USD|US dollars|\$|€|EUR|dólares"
+# Numbers in words, as releases write small ones and amounts ("seis millones").
+WORD_NUMBERS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half a|un|una|uno"
+    r"|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|medio|media"
+)
 FIGURE = re.compile(
-    rf"(?<![\w$])(?:(?:{QUALIFIERS})\s+)?(?:(?:{CURRENCY})\s?)?(?:{NUMBER})\s*(?:{UNITS})"
+    rf"(?<![\w$])(?:(?:{QUALIFIERS})\s+)?(?:(?:{CURRENCY})\s?)?"
+    rf"(?:{NUMBER}\s*|(?:{WORD_NUMBERS})\s+)(?:{UNITS})"
     rf"(?:\s+(?:de\s+)?(?:{CURRENCY}))?(?![\w])",
+    re.IGNORECASE,
+)
+# "its eleven member countries": how many members a process has.
+MEMBER_COUNT = re.compile(
+    rf"(?<![\w$])(?P<n>\d{{1,3}}|{WORD_NUMBERS})\s+(?P<label>member (?:countries|states"
+    r"|governments)|pa[ií]ses miembros|Estados miembros)\b",
     re.IGNORECASE,
 )
 # "The 60 participants", "más de 130 participantes".

@@ -7,6 +7,10 @@ Patterns read, in English and Spanish:
   “Q1,” said NAME. “Q2”            (one statement, joined as the seed's are)
   “Q1,” she added, “q2.”           (he/she/ella/él: the speaker quoted last)
   NAME, POST, said that …          (reported speech, no quotation marks)
+  …, el POST, NAME, destacó que …   (reported, after a clause and a post with commas)
+  NAME highlighted how, …, “Q”     (a clause between the verb and the quotation)
+  “Q,” said DG SURNAME.            (the one named in full before, quoted or not:
+                                    "attended by IOM Director General FULL NAME")
 A quotation nobody is said to have said (a term in quotation marks, a title) is
 not a statement.
 """
@@ -18,19 +22,27 @@ from events.enums import StatementKind
 from .extraction import Span
 from .matching import key
 from .names import (
+    CAPITAL,
+    is_acronym,
     organization_at,
     person_name,
     post_and_organization,
     strip_article,
 )
-from .patterns import PRONOUNS, SPEECH_VERB
+from .patterns import POST_WORDS, PRONOUNS, SPEECH_VERB
 from .text import normalise, sentences, span, trim
 
 # At most this many words between a quotation and its verb ("“Q,” Ana López, IOM
 # Regional Director, said.").
 ATTRIBUTION_WORDS = 30
 MIN_WORDS = 4
+# "OIM para Centroamérica", "IOM for the Americas": an acronym, then the region
+# the post covers.
+SCOPE = re.compile(r"(?P<acronym>\S+)\s+(?:para|for|en|in)\s+")
 REPORTED = re.compile(r"\s+(?:that|que)\s+", re.IGNORECASE)
+# "Ambassador Swing highlighted how, while …, “Q”": a clause between the verb and
+# the quotation it leads into.
+LEAD_IN = re.compile(r"(?:how|that|que|cómo)\b[^“”\"«»]*,$", re.IGNORECASE)
 
 
 def read_statements(reader):
@@ -125,6 +137,8 @@ def before(reader, start, end):
         return Attribution(sentence_start, verb.start(), end)
     if tail.endswith((":", ",")) and not text[sentence_start : verb.start()].strip():
         return Attribution(verb.end(), end, end)
+    if LEAD_IN.fullmatch(tail):
+        return Attribution(sentence_start, verb.start(), end)
     return None
 
 
@@ -150,26 +164,65 @@ def speaker_in(reader, start, end):
             return with_post(
                 reader, name, strip_article(text, start, comma), comma, known
             )
-        return None
+        return post_then_name(reader, start, end, known)
     name = person_name(text, start, end)
     if name:
         return with_post(reader, name, end, end, known)
     # "IOM Director General António Vitorino": the name is the last capitalised words
     # that no post uses.
     found = list(re.finditer(r"\S+", text[start:end]))
-    for i in range(len(found) - 2, 0, -1):
+    # The longest name no post's word starts: "William Lacy Swing", not "Lacy Swing".
+    for i in range(1, len(found) - 1):
         name = person_name(text, start + found[i].start(), end)
         if name:
             post_end = start + found[i - 1].end()
             return with_post(
                 reader, name, strip_article(text, start, post_end), post_end, known
             )
-    return named_before(reader, found[-1].group() if found else "")
+    return named_before(reader, found[-1].group() if found else "", start)
 
 
-def named_before(reader, surname):
+def post_then_name(reader, start, end, known):
+    """ "En su discurso inicial, el Director Regional de la OIM para Centroamérica,
+    Norteamérica y el Caribe, Marcelo Pisani": the name after the last comma, the post
+    from the first word of a post before it, commas and all."""
+    text = reader.text
+    last_comma = text.rfind(",", start, end)
+    name = person_name(text, last_comma + 1, end)
+    if not name:
+        return None
+    post_start = next(
+        (
+            start + m.start()
+            for m in re.finditer(r"[^\W\d_]+", text[start:last_comma])
+            if m.group()[:1].isupper() and m.group().casefold() in POST_WORDS
+        ),
+        None,
+    )
+    if post_start is None:
+        return None
+    return with_post(reader, name, post_start, last_comma, known)
+
+
+def named_before(reader, surname, end):
     """ "afirmó el Director General Swing": the person the release named in full
-    before ("William Lacy Swing"), with the post it gave then."""
+    before ("William Lacy Swing"), with the post it gave then; or, when no one
+    quoted yet bears that surname, the post and name that lead to it earlier in the
+    text ("attended by IOM Director General William Lacy Swing")."""
+    found = named_earlier(reader, surname)
+    if found or not surname[:1].isupper():
+        return found
+    for match in re.finditer(
+        rf"(?:[{CAPITAL}][\w’'.-]*[ \t]+){{2,8}}{re.escape(surname)}\b",
+        reader.text[:end],
+    ):
+        speaker = speaker_in(reader, match.start(), match.end())
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def named_earlier(reader, surname):
     for person in reader.people.values():
         family = person.fields["family_name"].split()
         if family and key(family[-1]) == key(surname):
@@ -191,7 +244,13 @@ def with_post(reader, name, post_start, post_end, known):
     if org_span:
         # "of the International Organization for Migration (IOM)": name and acronym.
         found = organization_at(reader.text, org_span.start, org_span.end)
-        if found and found[2] == org_span.end:
+        scope = SCOPE.match(reader.text, org_span.start, org_span.end)
+        if scope and is_acronym(scope.group("acronym")):
+            # "de la OIM para Centroamérica…": the region is the post's, not a name.
+            organization = reader.organization(
+                Span(scope.start("acronym"), scope.end("acronym"))
+            )
+        elif found and found[2] == org_span.end:
             organization = reader.organization(found[0], found[1])
         else:
             organization = reader.organization(org_span)

@@ -499,6 +499,43 @@ def test_a_meeting_without_dates_is_asked_for_them(client, editor, fixed_extract
     assert not Event.objects.exists()
 
 
+def test_a_release_naming_no_meeting_gets_one_from_the_editor(client, editor):
+    # Pasted without its headline: one paragraph, too long to be a meeting's title.
+    text = (
+        "“Every migrant deserves protection on the way home,” said Ana López, "
+        "Director of Consular Affairs. "
+        + "She spoke to officials from the region about returns and reintegration. "
+        * 4
+    )
+    response = read(client, text)
+    assert "Keep the meeting, which the release does not name" in page_text(response)
+    empty = confirm(client, response)
+    assert empty.status_code == 200
+    assert "The release does not state it: enter it." in page_text(empty)
+    assert not Event.objects.exists()
+
+    confirm(
+        client,
+        response,
+        **{
+            "meeting-1-title": "Consular protection meeting",
+            "meeting-1-kind": "other",
+            "meeting-1-start_date": "2019-06-04",
+            "meeting-1-end_date": "2019-06-05",
+        },
+    )
+    event = Event.objects.get()
+    assert event.title == "Consular protection meeting"
+    assert (event.start_date, event.end_date) == (
+        datetime.date(2019, 6, 4),
+        datetime.date(2019, 6, 5),
+    )
+    assert event.publication_status == "draft"
+    statement = Statement.objects.get()
+    assert statement.event == event
+    assert statement.speaker.family_name == "López"
+
+
 @REAL_TRANSACTIONS
 def test_a_failure_late_in_the_import_leaves_nothing_written(
     client, monkeypatch, fixed_extraction
