@@ -22,6 +22,11 @@ def date_range(start, end):
     return f"{date_format(start, full)} – {date_format(end, full)}"
 
 
+def day_shown(day):
+    """One day, "4 September 2018"; empty for a day not recorded."""
+    return date_range(day, day) if day else ""
+
+
 def is_continuous(days):
     one_day = datetime.timedelta(days=1)
     return all(b - a == one_day for a, b in itertools.pairwise(days))

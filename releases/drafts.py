@@ -242,6 +242,18 @@ class Drafts:
             raise ValidationError(_("Keep the meeting: everything else belongs to it."))
         proposal, decision = kept[0]
         if decision.match is not None:
+            # Figures, photos, roles, contacts and sources have no status of their
+            # own: added to a published meeting they would be public unreviewed.
+            if decision.match.publication_status == PublicationStatus.PUBLISHED:
+                raise self.refused(
+                    proposal,
+                    _(
+                        "%(meeting)s is published, and what the release adds to it "
+                        "would be public at once: link a draft meeting or create a "
+                        "new one."
+                    )
+                    % {"meeting": decision.match},
+                )
             self.event = decision.match
             return
         event = self.new(

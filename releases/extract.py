@@ -658,7 +658,15 @@ class Reader:
         if first is None or last is None:
             return None
         if first > last:
-            first = first.replace(year=first.year - 1)
+            # "29–1 March" does not say which month the first day is in.
+            if not parts.get("m1"):
+                return None
+            # "30 December – 2 January 2019": the first day is the year before's,
+            # and a 29 February then names no day.
+            try:
+                first = first.replace(year=first.year - 1)
+            except ValueError:
+                return None
         return first, last
 
     @cached_property

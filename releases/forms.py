@@ -137,6 +137,19 @@ class ImportForm(forms.Form):
         return cleaned
 
 
+def primary_keys(model, values):
+    """The values that could be `model`'s primary keys: a form shown again after an
+    error holds what was posted, which a query by another type of key refuses."""
+    field = model._meta.pk
+    keys = set()
+    for value in values:
+        try:
+            keys.add(field.to_python(value))
+        except ValidationError:
+            continue
+    return keys
+
+
 class CandidatesAutocomplete(AutocompleteSelect):
     """The admin's autocomplete, whose plain <select> already offers "new" and the
     records the extraction found, so that a choice needs no JavaScript; with it, any
@@ -155,7 +168,7 @@ class CandidatesAutocomplete(AutocompleteSelect):
     def optgroups(self, name, value, attrs=None):
         selected = {str(v) for v in value if v not in ("", None)}
         records = {str(record.pk): record for record in self.offered}
-        unknown = selected - records.keys()
+        unknown = primary_keys(self.choices.queryset.model, selected - records.keys())
         if unknown:
             records.update(
                 (str(record.pk), record)

@@ -474,6 +474,27 @@ def test_choosing_an_existing_record_links_it_unchanged(
     assert (miguel.family_name, miguel.version) == ("Díaz", version)
 
 
+def test_a_published_meeting_is_not_linked_so_nothing_goes_public_unreviewed(
+    client, editor, fixed_extraction
+):
+    meeting = f.EventFactory(title="Published workshop")
+    response = confirm(client, read(client), **{"meeting-1-match": str(meeting.pk)})
+    assert response.status_code == 200
+    assert "Published workshop is published" in page_text(response)
+    for model in (KeyFigure, Photo, MediaContact, EventOrganization, Statement):
+        assert not model.objects.exists(), model
+    assert not meeting.sources.exists()
+
+
+def test_a_match_that_names_no_record_is_an_error_not_a_crash(
+    client, editor, fixed_extraction
+):
+    response = confirm(client, read(client), **{"person-1-match": "abc"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in page_text(response)
+    assert not Event.objects.exists()
+
+
 def test_cancel_writes_nothing(client, editor, fixed_extraction):
     response = client.post(
         REVIEW, {**review_form(read(client)), "_cancel": "Cancel"}, follow=True

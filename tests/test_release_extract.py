@@ -363,6 +363,28 @@ def test_a_meeting_until_a_date_has_no_first_day_read(countries):
     assert "start_date" not in meeting.fields
 
 
+def test_a_range_across_the_year_is_read_and_one_naming_no_day_is_not(countries):
+    across = one(
+        extract(
+            "Headline\n\nThe Regional Seminar on Migrant Children ran from 30 "
+            "December – 2 January 2019 in Santiago.\n"
+        ),
+        "meeting",
+    )
+    assert across.fields["start_date"] == datetime.date(2018, 12, 30)
+    assert across.fields["end_date"] == datetime.date(2019, 1, 2)
+    for dates in ("29-1 March 2020", "29 February – 2 January 2020"):
+        meeting = one(
+            extract(
+                f"Headline\n\nThe Regional Seminar on Migrant Children ran {dates} "
+                "in Santiago.\n"
+            ),
+            "meeting",
+        )
+        assert "start_date" not in meeting.fields, dates
+        assert "end_date" not in meeting.fields, dates
+
+
 @pytest.mark.django_db
 def test_spanish_release(seed):
     extraction = extract(SPANISH_RELEASE, published=datetime.date(2019, 9, 6))

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from rcm_site.dates import date_range
+from rcm_site.dates import day_shown
 from rcm_site.translated import Translated
 
 from ..enums import EventFormat
@@ -102,7 +102,7 @@ class Session(Translated, models.Model):
 
     @property
     def date_shown(self):
-        return date_range(self.date, self.date) if self.date else ""
+        return day_shown(self.date)
 
     @property
     def format_shown(self):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Country, Organization, Person, Position
 from rcm_site import search
-from rcm_site.dates import date_range
+from rcm_site.dates import day_shown
 from rcm_site.natural_keys import UUIDKeyed, UUIDKeyQuerySet
 from rcm_site.publishing import (
     PublicationStatus,
@@ -268,7 +268,7 @@ class Statement(Translated, UUIDKeyed, Publishable):
     @property
     def date_shown(self):
         """Its own date, "4 September 2018"; empty when the source gives none."""
-        return date_range(self.date, self.date) if self.date else ""
+        return day_shown(self.date)
 
     @property
     def is_quote(self):
