@@ -234,6 +234,17 @@ class Drafts:
         if existing is not None:
             self.records[proposal.key] = existing
             return None
+        # A post has no status of its own: one more post of a published person
+        # would be listed on their public page before anyone reviewed it.
+        if record.person.publication_status == PublicationStatus.PUBLISHED:
+            raise self.refused(
+                proposal,
+                _(
+                    "%(person)s is published, and a new post of theirs would be "
+                    "public at once: drop the post, or choose one they hold."
+                )
+                % {"person": record.person},
+            )
         return record
 
     def meeting(self):

@@ -463,7 +463,12 @@ def test_choosing_an_existing_record_links_it_unchanged(
     confirm(
         client,
         response,
-        **{"person-1-match": str(miguel.pk), "organization-1-match": str(ilo.pk)},
+        **{
+            "person-1-match": str(miguel.pk),
+            "organization-1-match": str(ilo.pk),
+            # Miguel is published: a new post of his would be public at once.
+            "post-1-keep": None,
+        },
     )
     statement = Statement.objects.get()
     assert statement.speaker == miguel
@@ -484,6 +489,17 @@ def test_a_published_meeting_is_not_linked_so_nothing_goes_public_unreviewed(
     for model in (KeyFigure, Photo, MediaContact, EventOrganization, Statement):
         assert not model.objects.exists(), model
     assert not meeting.sources.exists()
+
+
+def test_a_new_post_of_a_published_person_is_refused_so_nothing_goes_public(
+    client, editor, fixed_extraction
+):
+    miguel = f.PersonFactory(given_name="Miguel", family_name="Díaz", slug="miguel")
+    response = confirm(client, read(client), **{"person-1-match": str(miguel.pk)})
+    assert response.status_code == 200
+    assert "a new post of theirs would be public at once" in page_text(response)
+    assert not miguel.positions.exists()
+    assert not Event.objects.exists()
 
 
 def test_a_match_that_names_no_record_is_an_error_not_a_crash(
