@@ -5,10 +5,8 @@ import datetime
 import html
 import io
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -32,13 +30,13 @@ from releases.management.commands import import_release
 from . import factories as f
 from .conftest import REAL_TRANSACTIONS
 from .test_pages import page_text
+from .test_release_extract import SEED_FILE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.admin]
 
 IMPORT = reverse("releases:import")
 REVIEW = reverse("releases:review")
-SEED_RELEASE = next(Path(settings.BASE_DIR, "..", "shared", "seed").glob("*.txt"))
-SEED_TEXT = SEED_RELEASE.read_text()
+SEED_TEXT = SEED_FILE.read_text()
 SEED_SPEAKERS = [
     "Miguel Díaz Reynoso",
     "Marcelo Pisani",
@@ -598,7 +596,7 @@ def test_a_failure_late_in_the_import_leaves_nothing_written(
 def test_import_release_dry_run_prints_the_speakers_and_writes_nothing(seed):
     counts = [m.objects.count() for m in (Event, Person, Statement, Source)]
     out = io.StringIO()
-    call_command("import_release", str(SEED_RELEASE), "--dry-run", stdout=out)
+    call_command("import_release", str(SEED_FILE), "--dry-run", stdout=out)
     printed = out.getvalue()
     for speaker in SEED_SPEAKERS:
         family = speaker.split(" ", 1)[1]
@@ -612,7 +610,7 @@ def test_import_release_creates_drafts_and_prints_the_meetings_address(db, monke
         import_release, "extract", lambda text, published=None: seed_extraction()
     )
     out = io.StringIO()
-    call_command("import_release", str(SEED_RELEASE), stdout=out)
+    call_command("import_release", str(SEED_FILE), stdout=out)
     event = Event.objects.get()
     assert out.getvalue().strip() == reverse(
         "admin:events_event_change", args=[event.pk]

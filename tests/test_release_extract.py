@@ -25,9 +25,8 @@ from releases.text import normalise
 RELEASES = Path(__file__).parent / "fixtures" / "releases"
 # A copy of shared/seed/iom-press-release-2018-09-rcm-labour-migration-workshop.txt,
 # so that the suite does not depend on where shared/ is.
-SEED_RELEASE = (
-    RELEASES / "iom-press-release-2018-09-rcm-labour-migration-workshop.txt"
-).read_text()
+SEED_FILE = RELEASES / "iom-press-release-2018-09-rcm-labour-migration-workshop.txt"
+SEED_RELEASE = SEED_FILE.read_text()
 SEED_FIXTURE = (
     Path(settings.BASE_DIR)
     / "events"
