@@ -54,6 +54,7 @@ from .patterns import (
     ROLE_VERBS,
     SPANISH_WORDS,
     THROUGH,
+    chosen,
 )
 from .text import normalise, paragraphs, quoted, sentences, span
 
@@ -577,10 +578,7 @@ class Reader:
 
     @staticmethod
     def kind_of(match):
-        index = next(
-            int(name[1:]) for name, value in match.groupdict().items() if value
-        )
-        return MEETING_NOUNS[index][1]
+        return MEETING_NOUNS[chosen(match)][1]
 
     def read_dates(self, meeting):
         for start, end in self.paragraphs[1:]:
@@ -707,8 +705,8 @@ class Reader:
         verb = ROLE_VERB.match(self.text, note_end, end)
         if not verb:
             return
-        index = next(int(n[1:]) for n, v in verb.groupdict().items() if v)
-        phrase = Span(verb.start(f"v{index}"), verb.end(f"v{index}"))
+        index = chosen(verb)
+        phrase = Span(verb.start(f"p{index}"), verb.end(f"p{index}"))
         proposal = self.role((ROLE_VERBS[index][1], phrase), name, acronym)
         if through:
             self.set(
@@ -727,8 +725,7 @@ class Reader:
         ]
         main = None
         for i, match in enumerate(found):
-            index = next(int(n[1:]) for n, v in match.groupdict().items() if v)
-            role = ROLE_PHRASES[index][1]
+            role = ROLE_PHRASES[chosen(match)][1]
             limit = found[i + 1].start() if i + 1 < len(found) else end
             phrase = Span(match.start(), match.end())
             nested = main is not None and self.text[
@@ -834,8 +831,7 @@ class Reader:
         if not found or not self.outside(found[-1].start()):
             return
         word = found[-1] if colon != -1 else found[0]
-        index = next(int(n[1:]) for n, v in word.groupdict().items() if v)
-        kind = KEY_POINT_WORDS[index][1]
+        kind = KEY_POINT_WORDS[chosen(word)][1]
         if colon != -1:
             items = self.listed_items(colon + 1, end, paragraph_end)
         else:

@@ -271,6 +271,19 @@ CONNECTORS = {
 NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "dos", "van", "von"}
 ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
 
+
+def one_of(phrases, before=r"\b", after=r"\b"):
+    """A pattern matching any of (pattern, value) `phrases`, each in a group of its
+    own, so that chosen() can tell which one matched."""
+    alternatives = "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(phrases))
+    return re.compile(f"{before}(?:{alternatives}){after}", re.IGNORECASE)
+
+
+def chosen(match):
+    """The index, in the phrases of its one_of() pattern, of the phrase matched."""
+    return next(int(name[1:]) for name, value in match.groupdict().items() if value)
+
+
 # Roles in a meeting: the phrase that names them, longest first where one contains
 # another ("co-organized by" before "organized by").
 ROLE_PHRASES = [
@@ -308,12 +321,7 @@ ROLE_PHRASES = [
     (r"con (?:el )?financiamiento de", OrganizationRole.FUNDER),
     (r"con fondos de", OrganizationRole.FUNDER),
 ]
-ROLE_PHRASE = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(ROLE_PHRASES))
-    + r")",
-    re.IGNORECASE,
-)
+ROLE_PHRASE = one_of(ROLE_PHRASES, after="")
 # "IOM, through its programme, supported the RCM": the organization first, then
 # the verb of its role.
 ROLE_VERBS = [
@@ -324,12 +332,7 @@ ROLE_VERBS = [
     (r"supported|apoyó|respaldó|acompañó", OrganizationRole.SUPPORTER),
     (r"funded|financed|financió", OrganizationRole.FUNDER),
 ]
-ROLE_VERB = re.compile(
-    r"\s*,?\s*(?:"
-    + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS))
-    + r")\b",
-    re.IGNORECASE,
-)
+ROLE_VERB = one_of(ROLE_VERBS, before=r"\s*,?\s*")
 # ", through the Mesoamerica Program": how an organization took its part.
 THROUGH = re.compile(r"\s*,?\s*(?:through|a través de|por medio de)\s+", re.IGNORECASE)
 # "and by ILO": the list goes on after a clause.
@@ -363,12 +366,7 @@ MEETING_NOUNS = [
     (r"dialogue", EventKind.OTHER),
     (r"di[aá]logo", EventKind.OTHER),
 ]
-MEETING_NOUN = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEETING_NOUNS))
-    + r")\b",
-    re.IGNORECASE,
-)
+MEETING_NOUN = one_of(MEETING_NOUNS)
 
 # "The 24th Regional Conference on Migration", "la XX Conferencia Regional sobre
 # Migración", "la XXI Reunión Viceministerial": a meeting named by its number in a
@@ -493,12 +491,7 @@ KEY_POINT_WORDS = [
     (r"conclusions?|conclusiones|concluded|concluyeron", KeyPointKind.CONCLUSION),
     (r"agreements?|agreed|acuerdos?|acordaron", KeyPointKind.AGREEMENT),
 ]
-KEY_POINT_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(KEY_POINT_WORDS))
-    + r")\b",
-    re.IGNORECASE,
-)
+KEY_POINT_WORD = one_of(KEY_POINT_WORDS)
 BULLET = re.compile(r"^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+", re.MULTILINE)
 
 PHOTO = re.compile(
